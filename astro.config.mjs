@@ -1,0 +1,24 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import { shikiConfig } from './src/markdown/shiki-config.ts';
+import { headingAnchors } from './src/markdown/heading-anchors.ts';
+import { crossOriginIsolationHeaders } from './src/hosting/headers.ts';
+
+export default defineConfig({
+  srcDir: './src',
+  // Trailing slashes everywhere, so static hosts, Pagefind and the link checker agree on URLs.
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [mdx()],
+  markdown: {
+    // unified (remark/rehype) rather than the default Rust processor: it lets us reuse
+    // rehype-autolink-headings, the ecosystem's well-kept plugin for heading anchors.
+    processor: unified({ rehypePlugins: headingAnchors }),
+    shikiConfig,
+  },
+  // WebContainer needs cross-origin isolation; see src/hosting/headers.ts for why require-corp.
+  server: { headers: crossOriginIsolationHeaders },
+  devToolbar: { enabled: false },
+});

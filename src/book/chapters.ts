@@ -1,0 +1,32 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+
+export type ChapterEntry = CollectionEntry<'chapters'>;
+
+/** A chapter with what the book derives from its file name. */
+export interface Chapter {
+  entry: ChapterEntry;
+  /** 1-based position, from the `NN-` prefix. */
+  number: number;
+  /** URL segment: the file name without its number, e.g. "why-async". */
+  slug: string;
+  href: string;
+}
+
+const FILE_NAME = /^(\d\d)-([a-z0-9-]+)$/;
+
+export function toChapter(entry: ChapterEntry): Chapter {
+  const match = FILE_NAME.exec(entry.id);
+  if (!match) {
+    throw new Error(
+      `content/chapters/${entry.id}.mdx: a chapter file is named NN-slug.mdx (two digits, then lowercase words with dashes). Fix: rename the file.`,
+    );
+  }
+  const slug = match[2]!;
+  return { entry, number: Number(match[1]), slug, href: `/chapters/${slug}/` };
+}
+
+/** Every chapter in reading order. */
+export async function getChapters(): Promise<Chapter[]> {
+  const entries = await getCollection('chapters');
+  return entries.map(toChapter).sort((a, b) => a.number - b.number);
+}

@@ -1,0 +1,27 @@
+import { storageKeys } from './site.ts';
+
+type Theme = 'light' | 'dark';
+
+function shownTheme(): Theme {
+  const chosen = document.documentElement.dataset['theme'];
+  if (chosen === 'light' || chosen === 'dark') return chosen;
+  return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+/** A toggle button: aria-pressed says whether the dark theme is on. */
+export function bindThemeToggle(button: HTMLButtonElement): void {
+  const render = () => button.setAttribute('aria-pressed', String(shownTheme() === 'dark'));
+  button.hidden = false;
+  render();
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', render);
+  button.addEventListener('click', () => {
+    const next: Theme = shownTheme() === 'dark' ? 'light' : 'dark';
+    document.documentElement.dataset['theme'] = next;
+    try {
+      localStorage.setItem(storageKeys.theme, next);
+    } catch {
+      // Storage can be off (private mode); the choice then lasts for this page only.
+    }
+    render();
+  });
+}

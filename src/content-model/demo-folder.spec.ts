@@ -1,0 +1,61 @@
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readDemoFolder } from './demo-folder.ts';
+
+async function folder(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'demo-'));
+  for (const [path, contents] of Object.entries(files)) {
+    await mkdir(join(dir, path, '..'), { recursive: true });
+    await writeFile(join(dir, path), contents);
+  }
+  return dir;
+}
+
+const manifest = (demo: unknown) => JSON.stringify({ name: 'x', demo });
+const good = { title: 'T', command: 'node main.js', editable: ['main.js'], runtimes: ['worker'] };
+
+describe('readDemoFolder', () => {
+  it('returns the manifest and every file, sorted, without node_modules', async () => {
+    const dir = await folder({
+      'package.json': manifest(good),
+      'main.js': 'console.log(1)',
+      'lib/util.js': 'export {}',
+      'node_modules/x/index.js': '',
+    });
+    const demo = await readDemoFolder(dir, 'demos/x');
+    expect(demo.title).toBe('T');
+    expect(demo.files.map((file) => file.path)).toEqual(['lib/util.js', 'main.js', 'package.json']);
+    expect(demo.files.find((file) => file.path === 'main.js')?.contents).toBe('console.log(1)');
+  });
+
+  it('names the folder and the field when the demo key is malformed', async () => {
+    const dir = await folder({ 'package.json': manifest({ ...good, runtimes: ['browser'] }), 'main.js': '' });
+    await expect(readDemoFolder(dir, 'demos/broken')).rejects.toThrow(
+      /demos\/broken\/package\.json has a malformed "demo" key: "demo\.runtimes\[0\]"/,
+    );
+  });
+
+  it('names the folder when the demo key is missing', async () => {
+    const dir = await folder({ 'package.json': '{"name":"x"}' });
+    await expect(readDemoFolder(dir, 'demos/nokey')).rejects.toThrow('demos/nokey/package.json has no "demo" key');
+  });
+
+  it('names the folder when package.json is not JSON', async () => {
+    const dir = await folder({ 'package.json': '{ nope' });
+    await expect(readDemoFolder(dir, 'demos/bad-json')).rejects.toThrow(/demos\/bad-json\/package\.json could not be read as JSON/);
+  });
+
+  it('rejects editable files and commands that point outside the folder contents', async () => {
+    const missingEditable = await folder({ 'package.json': manifest({ ...good, editable: ['gone.js'] }), 'main.js': '' });
+    await expect(readDemoFolder(missingEditable, 'demos/a')).rejects.toThrow('not in the folder: gone.js');
+    const missingEntry = await folder({ 'package.json': manifest({ ...good, editable: ['package.json'] }) });
+    await expect(readDemoFolder(missingEntry, 'demos/b')).rejects.toThrow('runs main.js, which is not in the folder');
+  });
+
+  it('rejects unknown keys, so a typo is not silently ignored', async () => {
+    const dir = await folder({ 'package.json': manifest({ ...good, prot: 3000 }), 'main.js': '' });
+    await expect(readDemoFolder(dir, 'demos/typo')).rejects.toThrow(/prot/);
+  });
+});

@@ -1,0 +1,72 @@
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+
+/**
+ * Authors' mistakes must stop the build with a message that names the file and what to fix.
+ * Each case copies the project, breaks one thing, and runs the real Astro CLI on the copy.
+ */
+const PROJECT_FILES = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'content', 'demos', 'public'];
+let copy: string | undefined;
+
+async function projectCopy(): Promise<string> {
+  copy = await mkdtemp(join(tmpdir(), 'async-talk-'));
+  for (const name of PROJECT_FILES) await cp(name, join(copy, name), { recursive: true });
+  await symlink(join(process.cwd(), 'node_modules'), join(copy, 'node_modules'));
+  return copy;
+}
+
+function astro(cwd: string, command: 'sync' | 'build'): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['node_modules/astro/bin/astro.mjs', command],
+      { cwd, timeout: 110_000, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, output: stdout + stderr }),
+    );
+  });
+}
+
+afterEach(async () => {
+  if (copy) await rm(copy, { recursive: true, force: true });
+  copy = undefined;
+});
+
+describe('bad input fails the build and says where', () => {
+  it('a chapter with invalid frontmatter names the file and the field', async () => {
+    const dir = await projectCopy();
+    await writeFile(
+      join(dir, 'content/chapters/98-broken.mdx'),
+      '---\ntitle: Broken\nsummary: A chapter whose minutes are not a number.\nminutes: lots\n---\n\nText.\n',
+    );
+    const { code, output } = await astro(dir, 'sync');
+    expect(code).not.toBe(0);
+    expect(output).toContain('content/chapters/98-broken.mdx');
+    expect(output).toMatch(/minutes/);
+  });
+
+  it('a demo folder with a malformed "demo" key names the folder', async () => {
+    const dir = await projectCopy();
+    await cp(join(dir, 'demos/many-clients'), join(dir, 'demos/broken-demo'), { recursive: true });
+    await writeFile(
+      join(dir, 'demos/broken-demo/package.json'),
+      JSON.stringify({ name: 'broken-demo', demo: { title: 'Broken', command: 'node server.js', editable: 'server.js', runtimes: ['replay'] } }),
+    );
+    const { code, output } = await astro(dir, 'sync');
+    expect(code).not.toBe(0);
+    expect(output).toContain('demos/broken-demo/package.json has a malformed "demo" key: "demo.editable"');
+  });
+
+  it('a CodeFile path that does not exist names the path', async () => {
+    const dir = await projectCopy();
+    await writeFile(
+      join(dir, 'content/chapters/98-missing-file.mdx'),
+      '---\ntitle: Missing file\nsummary: Shows a file that is not there.\nminutes: 1\n---\n\n<CodeFile path="demos/python/no_such_chat.py" />\n',
+    );
+    const { code, output } = await astro(dir, 'build');
+    expect(code).not.toBe(0);
+    expect(output).toContain('<CodeFile path="demos/python/no_such_chat.py">: no such file in the repository');
+  });
+});
