@@ -1,0 +1,113 @@
+// npm run bench: measures the built site against the budgets in the design and prints a table.
+// Sizes are what a visitor's browser fetches before any interaction, gzipped here (level 9)
+// so the figures do not depend on how a host compresses.
+import { spawn, spawnSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from '@playwright/test';
+
+const PORT = 4339;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+interface PageKind {
+  kind: string;
+  path: string;
+  jsBudgetKb: number;
+}
+
+const kb = (bytes: number) => bytes / 1024;
+const gz = (body: Buffer) => gzipSync(body, { level: 9 }).byteLength;
+
+function timeBuild(): number {
+  const started = performance.now();
+  const result = spawnSync('npm', ['run', 'build', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (result.status !== 0) throw new Error('npm run build failed');
+  return (performance.now() - started) / 1000;
+}
+
+async function startPreview(): Promise<() => void> {
+  const server = spawn('astro', ['preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(PORT)], { stdio: 'ignore' });
+  for (let attempt = 0; attempt < 100; attempt++) {
+    if (await fetch(ORIGIN).then(() => true, () => false)) return () => server.kill();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  server.kill();
+  throw new Error('astro preview did not start');
+}
+
+async function measure(page: Page, path: string) {
+  const sizes = { js: 0, css: 0, html: 0, fonts: 0 };
+  const pending: Promise<void>[] = [];
+  const onResponse = (response: import('@playwright/test').Response) => {
+    const type = response.request().resourceType();
+    pending.push(
+      response.body().then(
+        (body) => {
+          if (type === 'script') sizes.js += gz(body);
+          else if (type === 'stylesheet') sizes.css += gz(body);
+          else if (type === 'document') sizes.html += gz(body);
+          else if (type === 'font') sizes.fonts += body.byteLength;
+        },
+        () => undefined,
+      ),
+    );
+  };
+  page.on('response', onResponse);
+  await page.goto(ORIGIN + path, { waitUntil: 'networkidle' });
+  // Inline scripts count too: they run before any interaction.
+  const inline = await page.evaluate(() =>
+    [...document.querySelectorAll('script:not([src])')].map((script) => script.textContent ?? '').join(''),
+  );
+  if (inline) sizes.js += gz(Buffer.from(inline));
+  await Promise.all(pending);
+  page.off('response', onResponse);
+  return sizes;
+}
+
+const kinds: PageKind[] = [
+  { kind: 'cover', path: '/', jsBudgetKb: 2 },
+  { kind: 'chapter', path: '/chapters/why-async/', jsBudgetKb: 2 },
+  { kind: 'search', path: '/search/', jsBudgetKb: 2 },
+];
+
+const buildSeconds = timeBuild();
+const stopPreview = await startPreview();
+const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const rows: string[][] = [];
+let failures = 0;
+try {
+  for (const { kind, path, jsBudgetKb } of kinds) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const sizes = await measure(page, path);
+    await context.close();
+    const ok = kb(sizes.js) <= jsBudgetKb;
+    if (!ok) failures++;
+    rows.push([
+      `${kind} (${path})`,
+      `${kb(sizes.js).toFixed(2)} KB`,
+      `≤ ${jsBudgetKb} KB`,
+      ok ? 'ok' : 'OVER',
+      `${kb(sizes.html).toFixed(1)} KB`,
+      `${kb(sizes.css).toFixed(1)} KB`,
+      `${kb(sizes.fonts).toFixed(0)} KB`,
+    ]);
+  }
+} finally {
+  await browser.close();
+  stopPreview();
+}
+
+const buildOk = buildSeconds <= 60;
+if (!buildOk) failures++;
+
+const header = ['page', 'JS gz before interaction', 'budget', '', 'HTML gz', 'CSS gz', 'fonts (woff2)'];
+const table = [header, ...rows];
+const widths = header.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));
+const line = (row: string[]) => `| ${row.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
+console.log('\nPages, loaded in Chromium from the built site, until the network is idle:');
+console.log(line(header));
+console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
+for (const row of rows) console.log(line(row));
+console.log(`\nBuild (astro build + pagefind): ${buildSeconds.toFixed(1)} s, budget ≤ 60 s: ${buildOk ? 'ok' : 'OVER'}`);
+process.exitCode = failures > 0 ? 1 : 0;
