@@ -12,7 +12,7 @@ import type { ShikiConfig } from '@astrojs/markdown-remark';
  * so no highlighter ever ships to the browser.
  */
 export const shikiConfig = {
-  themes: { light: 'github-light', dark: 'github-dark' },
+  themes: { light: 'github-light-default', dark: 'github-dark-default' },
   defaultColor: false,
   wrap: false,
   transformers: [

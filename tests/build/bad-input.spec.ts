@@ -1,8 +1,8 @@
-import { execFile } from 'node:child_process';
 import { cp, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runAstro } from './astro-cli.ts';
 
 /**
  * Authors' mistakes must stop the build with a message that names the file and what to fix.
@@ -18,17 +18,6 @@ async function projectCopy(): Promise<string> {
   return copy;
 }
 
-function astro(cwd: string, command: 'sync' | 'build'): Promise<{ code: number; output: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['node_modules/astro/bin/astro.mjs', command],
-      { cwd, timeout: 110_000, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' } },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, output: stdout + stderr }),
-    );
-  });
-}
-
 afterEach(async () => {
   if (copy) await rm(copy, { recursive: true, force: true });
   copy = undefined;
@@ -41,7 +30,7 @@ describe('bad input fails the build and says where', () => {
       join(dir, 'content/chapters/98-broken.mdx'),
       '---\ntitle: Broken\nsummary: A chapter whose minutes are not a number.\nminutes: lots\n---\n\nText.\n',
     );
-    const { code, output } = await astro(dir, 'sync');
+    const { code, output } = await runAstro(dir, ['sync']);
     expect(code).not.toBe(0);
     expect(output).toContain('content/chapters/98-broken.mdx');
     expect(output).toMatch(/minutes/);
@@ -54,7 +43,7 @@ describe('bad input fails the build and says where', () => {
       join(dir, 'demos/broken-demo/package.json'),
       JSON.stringify({ name: 'broken-demo', demo: { title: 'Broken', command: 'node server.js', editable: 'server.js', runtimes: ['replay'] } }),
     );
-    const { code, output } = await astro(dir, 'sync');
+    const { code, output } = await runAstro(dir, ['sync']);
     expect(code).not.toBe(0);
     expect(output).toContain('demos/broken-demo/package.json has a malformed "demo" key: "demo.editable"');
   });
@@ -65,7 +54,7 @@ describe('bad input fails the build and says where', () => {
       join(dir, 'content/chapters/98-missing-file.mdx'),
       '---\ntitle: Missing file\nsummary: Shows a file that is not there.\nminutes: 1\n---\n\n<CodeFile path="demos/python/no_such_chat.py" />\n',
     );
-    const { code, output } = await astro(dir, 'build');
+    const { code, output } = await runAstro(dir, ['build']);
     expect(code).not.toBe(0);
     expect(output).toContain('<CodeFile path="demos/python/no_such_chat.py">: no such file in the repository');
   });
