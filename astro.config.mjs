@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { shikiConfig } from './src/markdown/shiki-config.ts';
 import { headingAnchors } from './src/markdown/heading-anchors.ts';
+import { remarkDeckSplit } from './src/markdown/remark-deck-split.ts';
 import { crossOriginIsolationHeaders } from './src/hosting/headers.ts';
 
 export default defineConfig({
@@ -14,8 +15,9 @@ export default defineConfig({
   integrations: [mdx()],
   markdown: {
     // unified (remark/rehype) rather than the default Rust processor: it lets us reuse
-    // rehype-autolink-headings, the ecosystem's well-kept plugin for heading anchors.
-    processor: unified({ rehypePlugins: headingAnchors }),
+    // rehype-autolink-headings, the ecosystem's well-kept plugin for heading anchors, and split
+    // slides from prose with a remark plugin at build time.
+    processor: unified({ remarkPlugins: [remarkDeckSplit], rehypePlugins: headingAnchors }),
     shikiConfig,
   },
   // WebContainer needs cross-origin isolation; see src/hosting/headers.ts for why require-corp.

@@ -1,4 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { CHAPTER_FILE } from './chapter-file.ts';
 
 export type ChapterEntry = CollectionEntry<'chapters'>;
 
@@ -12,10 +13,8 @@ export interface Chapter {
   href: string;
 }
 
-const FILE_NAME = /^(\d\d)-([a-z0-9-]+)$/;
-
 export function toChapter(entry: ChapterEntry): Chapter {
-  const match = FILE_NAME.exec(entry.id);
+  const match = CHAPTER_FILE.exec(`${entry.id}.mdx`);
   if (!match) {
     throw new Error(
       `content/chapters/${entry.id}.mdx: a chapter file is named NN-slug.mdx (two digits, then lowercase words with dashes). Fix: rename the file.`,
@@ -23,6 +22,11 @@ export function toChapter(entry: ChapterEntry): Chapter {
   }
   const slug = match[2]!;
   return { entry, number: Number(match[1]), slug, href: `/chapters/${slug}/` };
+}
+
+/** The deck address of a chapter's slide: n = 0 is the chapter's generated title slide. */
+export function deckHref(chapter: string, n = 0): string {
+  return `/deck/#/${chapter}/${n}`;
 }
 
 /** Every chapter in reading order. */

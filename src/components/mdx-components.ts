@@ -2,11 +2,18 @@ import Cite from './Cite.astro';
 import CodeFile from './CodeFile.astro';
 import Compare from './Compare.astro';
 import Notes from './Notes.astro';
+import Prose from './Prose.astro';
 import Slide from './Slide.astro';
 import Step from './Step.astro';
+import DeckCite from './deck/DeckCite.astro';
+import DeckNotes from './deck/DeckNotes.astro';
+import DeckSlide from './deck/DeckSlide.astro';
+import Skip from './deck/Skip.astro';
 
 /**
- * What a chapter's MDX may use without importing it. The book passes this map to each
- * chapter's <Content>; the deck will pass its own renderings of the same names.
+ * What a chapter's MDX may use without importing it, rendered two ways from the same source:
+ * the book passes `bookComponents` to each chapter's <Content>, the deck `deckComponents`.
  */
-export const bookComponents = { Cite, CodeFile, Compare, Notes, Slide, Step };
+export const bookComponents = { Cite, CodeFile, Compare, Notes, Prose, Slide, Step };
+
+export const deckComponents = { ...bookComponents, Cite: DeckCite, Notes: DeckNotes, Prose: Skip, Slide: DeckSlide };

@@ -5,6 +5,7 @@ import {
   transformerNotationHighlight,
 } from '@shikijs/transformers';
 import type { ShikiConfig } from '@astrojs/markdown-remark';
+import { transformerLineSteps } from './shiki-line-steps.ts';
 
 /**
  * One Shiki setup for fences and for <CodeFile>, so both look the same.
@@ -20,5 +21,6 @@ export const shikiConfig = {
     transformerNotationFocus(),
     transformerNotationDiff(),
     transformerMetaHighlight(),
+    transformerLineSteps(),
   ],
 } satisfies ShikiConfig;

@@ -1,0 +1,10 @@
+import type { Deck } from './deck.ts';
+
+/** The black screen a speaker shows while talking away from the slides. */
+export function bindBlackout(deck: Deck, screen: HTMLElement): () => void {
+  const render = () => {
+    screen.hidden = !deck.state.blackout;
+  };
+  render();
+  return deck.subscribe(render);
+}

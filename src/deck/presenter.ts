@@ -1,0 +1,92 @@
+import type { Deck } from './deck.ts';
+import { describePacing, formatDuration, pacing } from './pacing.ts';
+import { applySteps } from './slide-dom.ts';
+import { Stopwatch } from './stopwatch.ts';
+
+interface PresenterParts {
+  next: HTMLElement;
+  nextLabel: HTMLElement;
+  notes: HTMLElement;
+  position: HTMLElement;
+  elapsed: HTMLElement;
+  clock: HTMLElement;
+  pace: HTMLElement;
+  startPause: HTMLButtonElement;
+  reset: HTMLButtonElement;
+}
+
+/** Chapter starts and planned minutes, read from the generated chapter title slides. */
+function chapterPlan(slides: readonly HTMLElement[]) {
+  const starts: number[] = [];
+  const minutes: number[] = [];
+  slides.forEach((slide, index) => {
+    if (slide.dataset['minutes'] === undefined) return;
+    starts.push(index);
+    minutes.push(Number(slide.dataset['minutes']));
+  });
+  return { starts, minutes };
+}
+
+/**
+ * The presenter view around a running deck: next slide (a static copy: nothing in it runs),
+ * notes, stopwatch, clock, and pacing against each chapter's planned minutes.
+ */
+export function bindPresenter(deck: Deck, slides: readonly HTMLElement[], parts: PresenterParts): void {
+  const plan = chapterPlan(slides);
+  const stopwatch = new Stopwatch(localStorage);
+
+  const renderSlides = () => {
+    const { slide, step } = deck.state;
+    const info = deck.current!;
+    parts.position.textContent = `Slide ${slide + 1} of ${slides.length} · step ${step} of ${info.steps}`;
+
+    const next = slides[slide + 1];
+    if (next) {
+      const copy = next.cloneNode(true) as HTMLElement;
+      copy.hidden = false;
+      copy.removeAttribute('data-current');
+      copy.setAttribute('aria-hidden', 'true');
+      copy.inert = true;
+      applySteps(copy, 0);
+      parts.next.replaceChildren(copy);
+      parts.nextLabel.textContent = `Next: ${next.dataset['title'] ?? ''}`;
+    } else {
+      parts.next.replaceChildren();
+      parts.nextLabel.textContent = 'Next: end of the talk';
+    }
+
+    const notes = slides[slide]!.querySelector('[data-notes]');
+    if (notes) parts.notes.replaceChildren(...[...notes.childNodes].map((node) => node.cloneNode(true)));
+    else parts.notes.textContent = 'No notes for this slide.';
+    renderTime();
+  };
+
+  const renderTime = () => {
+    const elapsedMs = stopwatch.elapsed();
+    parts.elapsed.textContent = formatDuration(elapsedMs);
+    parts.clock.textContent = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    parts.startPause.textContent = stopwatch.running ? 'Pause' : elapsedMs > 0 ? 'Resume' : 'Start';
+
+    const { slide } = deck.state;
+    const chapter = Math.max(0, plan.starts.findLastIndex((start) => start <= slide));
+    const start = plan.starts[chapter] ?? 0;
+    const end = plan.starts[chapter + 1] ?? slides.length;
+    const result = pacing({ minutes: plan.minutes, chapter, withinChapter: (slide - start) / (end - start), elapsedMs });
+    parts.pace.textContent =
+      `Chapter ${chapter + 1} of ${plan.minutes.length} (${plan.minutes[chapter] ?? 0} min) · ` +
+      `planned ${formatDuration(result.plannedMs)} of ${formatDuration(result.totalMs)} · ` +
+      (elapsedMs > 0 ? describePacing(result.behindMs) : 'timer not started');
+  };
+
+  parts.startPause.addEventListener('click', () => {
+    stopwatch.toggle();
+    renderTime();
+  });
+  parts.reset.addEventListener('click', () => {
+    stopwatch.reset();
+    renderTime();
+  });
+  deck.subscribe(renderSlides);
+  renderSlides();
+  setInterval(renderTime, 500);
+}

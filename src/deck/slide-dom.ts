@@ -1,0 +1,54 @@
+import { parseLineSteps, type LineGroup } from './line-steps.ts';
+import type { SlideInfo } from './state.ts';
+
+/**
+ * The deck's view of the rendered slides. Step actions are, in document order, every <Step>
+ * (one click each) and every code block with line steps (one click per group after the first).
+ */
+export interface StepAction {
+  element: HTMLElement;
+  /** For code blocks: the line groups; the first is shown before any click. */
+  groups?: LineGroup[];
+}
+
+export function stepActions(slide: HTMLElement): StepAction[] {
+  return [...slide.querySelectorAll<HTMLElement>('[data-step], pre[data-line-steps]')].map((element) =>
+    element.matches('pre') ? { element, groups: parseLineSteps(element.dataset['lineSteps']!) } : { element },
+  );
+}
+
+function clicks(action: StepAction): number {
+  return action.groups ? action.groups.length - 1 : 1;
+}
+
+export function readSlides(elements: readonly HTMLElement[]): SlideInfo[] {
+  return elements.map((element) => ({
+    chapter: element.dataset['chapter'] ?? '',
+    n: Number(element.dataset['n'] ?? 0),
+    title: element.dataset['title'] ?? '',
+    steps: stepActions(element).reduce((sum, action) => sum + clicks(action), 0),
+  }));
+}
+
+function highlightLines(pre: HTMLElement, group: LineGroup | undefined): void {
+  pre.querySelectorAll<HTMLElement>('.line').forEach((line, index) => {
+    const lit = group === undefined || group === 'all' || group.includes(index + 1);
+    line.classList.toggle('step-line-dim', !lit);
+    line.classList.toggle('step-line-lit', lit && group !== 'all' && group !== undefined);
+  });
+}
+
+/** Shows the first `step` clicks of a slide; `step` = Infinity reveals everything, as in print. */
+export function applySteps(slide: HTMLElement, step: number): void {
+  let remaining = step;
+  for (const action of stepActions(slide)) {
+    if (action.groups) {
+      const shown = Math.min(remaining, action.groups.length - 1);
+      highlightLines(action.element, step === Infinity ? undefined : action.groups[shown]);
+      remaining -= shown;
+    } else {
+      action.element.toggleAttribute('data-revealed', remaining > 0);
+      if (remaining > 0) remaining -= 1;
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import type { Deck } from './deck.ts';
+import type { DeckState } from './state.ts';
+
+type Message = { kind: 'hello'; from: string } | { kind: 'state'; from: string; state: DeckState };
+
+/**
+ * Keeps every window of the deck (audience screens and the presenter view) on the same position
+ * over BroadcastChannel: same origin, no server, works offline. A window that (re)loads says
+ * hello and the others answer with where the talk is.
+ */
+export function bindWindowSync(deck: Deck, channelName = 'async-talk:deck'): () => void {
+  if (typeof BroadcastChannel === 'undefined') return () => undefined;
+  const channel = new BroadcastChannel(channelName);
+  const me = Math.random().toString(36).slice(2);
+  const post = (message: Message) => channel.postMessage(message);
+  channel.onmessage = ({ data }: MessageEvent<Message>) => {
+    if (data.from === me) return;
+    if (data.kind === 'hello') post({ kind: 'state', from: me, state: deck.state });
+    else deck.set(data.state, 'remote');
+  };
+  const unsubscribe = deck.subscribe((state, _previous, source) => {
+    if (source !== 'remote') post({ kind: 'state', from: me, state });
+  });
+  post({ kind: 'hello', from: me });
+  return () => {
+    unsubscribe();
+    channel.close();
+  };
+}

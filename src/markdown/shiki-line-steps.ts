@@ -1,0 +1,18 @@
+import type { ShikiTransformer } from 'shiki';
+import { lineStepsSource, parseLineSteps } from '../deck/line-steps.ts';
+
+/**
+ * Marks a fence with `{1|2-3|all}` in its meta so the deck can step through its lines. The book
+ * and print ignore the mark and show every line plainly.
+ */
+export function transformerLineSteps(): ShikiTransformer {
+  return {
+    name: 'async-talk:line-steps',
+    pre(node) {
+      const source = lineStepsSource(this.options.meta?.__raw);
+      if (!source) return;
+      parseLineSteps(source); // fails the build on a malformed group
+      node.properties['data-line-steps'] = source;
+    },
+  };
+}
