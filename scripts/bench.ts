@@ -68,13 +68,65 @@ const kinds: PageKind[] = [
   { kind: 'cover', path: '/', jsBudgetKb: 2 },
   { kind: 'chapter', path: '/chapters/why-async/', jsBudgetKb: 2 },
   { kind: 'search', path: '/search/', jsBudgetKb: 2 },
+  { kind: 'deck', path: '/deck/', jsBudgetKb: 15 },
+  { kind: 'presenter', path: '/deck/presenter/', jsBudgetKb: 15 },
 ];
+
+const FRAME_MS = 1000 / 60;
+
+interface SlideChange {
+  /** Main-thread work: the key handler, then style, layout and paint of the new slide. */
+  workMs: number;
+  /** Key press to painted frame, including the wait for the display's next frame. */
+  latencyMs: number;
+}
+
+/**
+ * Steps through the whole deck with the right arrow, one press at a time, and times each press
+ * that changes the slide: the handler (from the first keydown listener to the last) plus the
+ * rendering of the next frame (from requestAnimationFrame to a task queued from it, which runs
+ * once that frame is painted).
+ */
+async function slideChanges(page: Page): Promise<SlideChange[]> {
+  await page.goto(`${ORIGIN}/deck/`, { waitUntil: 'networkidle' });
+  await page.evaluate(() => {
+    const changes: { workMs: number; latencyMs: number }[] = [];
+    (window as unknown as { slideChanges: typeof changes }).slideChanges = changes;
+    const slideOf = () => location.hash.split('/').slice(0, 3).join('/');
+    let start = 0;
+    let before = '';
+    addEventListener('keydown', () => {
+      start = performance.now();
+      before = slideOf();
+    }, { capture: true });
+    addEventListener('keydown', (event) => {
+      const handled = performance.now();
+      requestAnimationFrame(() => {
+        const frame = performance.now();
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          const painted = performance.now();
+          if (slideOf() !== before) changes.push({ workMs: handled - start + (painted - frame), latencyMs: painted - event.timeStamp });
+        };
+        channel.port2.postMessage(null);
+      });
+    });
+  });
+  const slides = await page.locator('[data-deck-slide]').count();
+  const steps = await page.evaluate(() => document.querySelectorAll('[data-deck-slide] [data-step]').length + 8 * document.querySelectorAll('pre[data-line-steps]').length);
+  for (let press = 0; press < slides + steps; press++) {
+    await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(50);
+  }
+  return page.evaluate(() => (window as unknown as { slideChanges: SlideChange[] }).slideChanges);
+}
 
 const buildSeconds = timeBuild();
 const stopPreview = await startPreview();
 const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const rows: string[][] = [];
 let failures = 0;
+let changes: SlideChange[] = [];
 try {
   for (const { kind, path, jsBudgetKb } of kinds) {
     const context = await browser.newContext();
@@ -93,10 +145,21 @@ try {
       `${kb(sizes.fonts).toFixed(0)} KB`,
     ]);
   }
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  changes = await slideChanges(await context.newPage());
+  await context.close();
 } finally {
   await browser.close();
   stopPreview();
 }
+
+const sorted = (values: number[]) => values.sort((a, b) => a - b);
+const work = sorted(changes.map((change) => change.workMs));
+const latency = sorted(changes.map((change) => change.latencyMs));
+const median = (values: number[]) => values[Math.floor(values.length / 2)] ?? NaN;
+const worst = (values: number[]) => values.at(-1) ?? NaN;
+const framesOk = changes.length > 0 && worst(work) <= FRAME_MS;
+if (!framesOk) failures++;
 
 const buildOk = buildSeconds <= 60;
 if (!buildOk) failures++;
@@ -109,5 +172,13 @@ console.log('\nPages, loaded in Chromium from the built site, until the network 
 console.log(line(header));
 console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
 for (const row of rows) console.log(line(row));
+console.log(`\nSlide change at 1920×1080, over all ${changes.length} slide changes of the deck:`);
+console.log(
+  `  work (handler + style, layout, paint): median ${median(work).toFixed(1)} ms, worst ${worst(work).toFixed(1)} ms; ` +
+    `budget one frame (${FRAME_MS.toFixed(1)} ms): ${framesOk ? 'ok' : 'OVER'}`,
+);
+console.log(
+  `  key press to painted frame, including the wait for the next display frame: median ${median(latency).toFixed(1)} ms, worst ${worst(latency).toFixed(1)} ms`,
+);
 console.log(`\nBuild (astro build + pagefind): ${buildSeconds.toFixed(1)} s, budget ≤ 60 s: ${buildOk ? 'ok' : 'OVER'}`);
 process.exitCode = failures > 0 ? 1 : 0;

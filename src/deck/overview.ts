@@ -45,7 +45,7 @@ export class Overview {
     this.root.removeAttribute('data-overview');
     this.slides.forEach((slide) => {
       slide.removeAttribute('tabindex');
-      slide.removeAttribute('role');
+      slide.setAttribute('role', 'group');
       slide.setAttribute('aria-label', slide.dataset['label'] ?? '');
       slide.firstElementChild?.removeAttribute('inert');
       slide.removeEventListener('click', this.#onClick);

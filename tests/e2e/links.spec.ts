@@ -28,7 +28,14 @@ test('every internal link and asset in the build resolves, fragments included', 
       bodies.set(path, response.ok() ? await response.text() : '');
       if (!response.ok()) broken.push(`${target} (from ${from}): HTTP ${response.status()}`);
     }
-    if (fragment && !bodies.get(path)!.includes(`id="${decodeURIComponent(fragment)}"`)) {
+    const body = bodies.get(path)!;
+    const deckAddress = path === '/deck/' && fragment?.startsWith('/') ? /^\/([a-z0-9-]+)\/(\d+)$/.exec(fragment) : undefined;
+    if (deckAddress) {
+      // A deck address (#/chapter/n) names a slide, not an element id.
+      if (!new RegExp(`data-chapter="${deckAddress[1]}" data-n="${deckAddress[2]}"`).test(body)) {
+        broken.push(`${target} (from ${from}): the deck has no slide ${deckAddress[1]}/${deckAddress[2]}`);
+      }
+    } else if (fragment && !body.includes(`id="${decodeURIComponent(fragment)}"`)) {
       broken.push(`${target} (from ${from}): no element with id "${fragment}"`);
     }
   }

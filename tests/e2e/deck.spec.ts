@@ -1,0 +1,240 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { currentSlide, expectAt, press } from './deck-helpers.ts';
+
+test('keys move through slides and steps, and the URL follows', async ({ page }) => {
+  await page.goto('/deck/');
+  await expectAt(page, '#/why-async/0', 'Why async networking');
+  await press(page, 'ArrowRight');
+  await expectAt(page, '#/why-async/1', 'Async networking in Python');
+  await press(page, ' ');
+  await expectAt(page, '#/why-async/2', 'Then and now');
+  const step = currentSlide(page).locator('[data-step]');
+  await expect(step).toBeHidden();
+  await press(page, 'PageDown');
+  await expectAt(page, '#/why-async/2/1');
+  await expect(step).toBeVisible();
+  await press(page, 'n');
+  await expectAt(page, '#/why-async/3', 'Many users, mostly waiting');
+  await press(page, 'p');
+  await expectAt(page, '#/why-async/2/1', 'Then and now');
+  await press(page, 'PageUp');
+  await expectAt(page, '#/why-async/2');
+  await expect(step).toBeHidden();
+  await press(page, 'Shift+Space', 'ArrowLeft');
+  await expectAt(page, '#/why-async/0');
+  await press(page, 'End');
+  await expectAt(page, '#/why-async/11', 'Road map');
+  await press(page, 'Home');
+  await expectAt(page, '#/why-async/0');
+});
+
+test('a deep link lands on its slide and step, after a reload too, and back/forward work', async ({ page }) => {
+  await page.goto('/deck/#/why-async/2/1');
+  await expectAt(page, '#/why-async/2/1', 'Then and now');
+  await expect(currentSlide(page).locator('[data-step]')).toBeVisible();
+  await page.reload();
+  await expectAt(page, '#/why-async/2/1', 'Then and now');
+  await expect(currentSlide(page).locator('[data-step]')).toBeVisible();
+  await press(page, 'ArrowRight');
+  await expectAt(page, '#/why-async/3', 'Many users, mostly waiting');
+  await page.goBack();
+  await expectAt(page, '#/why-async/2/1', 'Then and now');
+  await page.goForward();
+  await expectAt(page, '#/why-async/3', 'Many users, mostly waiting');
+});
+
+test('code-line steps light one group of lines per click', async ({ page }) => {
+  await page.goto('/deck/');
+  await press(page, 'g');
+  await page.getByLabel('Slide number, or words from its title').fill('event loop by hand');
+  await press(page, 'Enter');
+  await expect(currentSlide(page).getByRole('heading', { level: 2 })).toHaveText('An event loop by hand');
+  const lines = currentSlide(page).locator('pre .line');
+  const lit = () => lines.evaluateAll((all) => all.flatMap((line, index) => (line.classList.contains('step-line-dim') ? [] : [index + 1])));
+  expect(await lit()).toEqual([3]);
+  await press(page, 'ArrowRight');
+  expect(await lit()).toEqual([4, 5, 6, 7, 8]);
+  await press(page, 'ArrowRight', 'ArrowRight');
+  expect(await lit()).toEqual([11, 12, 13]);
+  await press(page, 'ArrowRight');
+  expect(await lit()).toHaveLength(13);
+  await press(page, 'ArrowRight');
+  await expect(currentSlide(page).getByRole('heading', { level: 2 })).toHaveText('The basic idea');
+});
+
+test('the overview shows every slide and Enter jumps to the chosen one', async ({ page }) => {
+  await page.goto('/deck/#/why-async/2');
+  const total = await page.locator('[data-deck-slide]').count();
+  await press(page, 'o');
+  await expect(page.locator('[data-deck-slide]:not([hidden])')).toHaveCount(total);
+  await expect(page.getByRole('button', { name: /^Slide 3: Then and now$/ })).toBeFocused();
+  await press(page, 'ArrowRight', 'ArrowRight', 'Enter');
+  await expectAt(page, '#/why-async/4', 'One thread per connection');
+  await expect(page.locator('[data-deck-slide]:not([hidden])')).toHaveCount(1);
+  await press(page, 'o', 'Escape');
+  await expectAt(page, '#/why-async/4', 'One thread per connection');
+  await expect(page.locator('[data-deck-slide]:not([hidden])')).toHaveCount(1);
+});
+
+test('go to takes a number or words of a title, and says when nothing matches', async ({ page }) => {
+  await page.goto('/deck/');
+  await press(page, 'g');
+  const dialog = page.getByRole('dialog', { name: 'Go to slide' });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.type('5');
+  await press(page, 'Enter');
+  await expect(dialog).toBeHidden();
+  await expectAt(page, '#/why-async/4', 'One thread per connection');
+  await press(page, 'g');
+  await page.keyboard.type('zzz');
+  await press(page, 'Enter');
+  await expect(dialog.getByRole('alert')).toHaveText(/No slide matches “zzz”/);
+  await press(page, 'Escape');
+  await expect(dialog).toBeHidden();
+  await expectAt(page, '#/why-async/4');
+});
+
+test('b and . black the screen out and bring it back', async ({ page }) => {
+  await page.goto('/deck/#/why-async/1');
+  const blackout = page.locator('[data-deck-blackout]');
+  await expect(blackout).toBeHidden();
+  await press(page, 'b');
+  await expect(blackout).toBeVisible();
+  await press(page, 'b');
+  await expect(blackout).toBeHidden();
+  await press(page, '.');
+  await expect(blackout).toBeVisible();
+  await press(page, '.');
+  await expect(blackout).toBeHidden();
+});
+
+test('? lists the keys', async ({ page }) => {
+  await page.goto('/deck/');
+  await press(page, '?');
+  const help = page.getByRole('dialog', { name: 'Keys' });
+  await expect(help).toBeVisible();
+  await expect(help.getByRole('row', { name: /Black out the screen/ })).toBeVisible();
+  await expect(help.getByRole('row', { name: /Overview/ })).toBeVisible();
+  await press(page, 'Escape');
+  await expect(help).toBeHidden();
+});
+
+test('keys typed in a field belong to it; Esc gives them back to the deck', async ({ page }) => {
+  await page.goto('/deck/#/why-async/1');
+  // Stands in for a demo's editor on a slide: any text field or contenteditable.
+  await currentSlide(page).evaluate((slide) => {
+    const field = document.createElement('input');
+    field.setAttribute('aria-label', 'scratch field');
+    slide.querySelector('.deck-slide-body')!.append(field);
+  });
+  const field = page.getByRole('textbox', { name: 'scratch field' });
+  await field.click();
+  await page.keyboard.type('n p ');
+  await press(page, 'ArrowRight', 'PageDown');
+  await expect(field).toHaveValue('n p ');
+  await expectAt(page, '#/why-async/1');
+  await press(page, 'Escape');
+  await expect(field).not.toBeFocused();
+  await press(page, 'n');
+  await expectAt(page, '#/why-async/2');
+});
+
+test('a swipe moves a step on touch screens', async ({ page }) => {
+  await page.goto('/deck/#/why-async/1');
+  const swipe = (fromX: number, toX: number) =>
+    page.evaluate(([from, to]) => {
+      const target = document.querySelector('[data-deck-slide]:not([hidden])')!;
+      const init = { pointerType: 'touch', bubbles: true, clientY: 300 };
+      target.dispatchEvent(new PointerEvent('pointerdown', { ...init, clientX: from }));
+      target.dispatchEvent(new PointerEvent('pointerup', { ...init, clientX: to }));
+    }, [fromX, toX] as const);
+  await swipe(900, 300);
+  await expectAt(page, '#/why-async/2');
+  await swipe(300, 900);
+  await expectAt(page, '#/why-async/1');
+});
+
+test('the slide is a 16:9 canvas scaled to the window', async ({ page }) => {
+  for (const [width, height, expected] of [
+    [1280, 720, [1280, 720]],
+    [1920, 1080, [1920, 1080]],
+    [1000, 1000, [1000, 562.5]],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.goto('/deck/#/why-async/1');
+    const box = (await currentSlide(page).boundingBox())!;
+    expect([box.width, box.height]).toEqual(expected);
+  }
+});
+
+test('reduced motion turns transitions and animations off', async ({ page }) => {
+  const motion = () =>
+    page.evaluate(() => {
+      const step = document.querySelector<HTMLElement>('[data-deck-slide]:not([hidden]) [data-step]')!;
+      const slide = document.querySelector<HTMLElement>('[data-deck-slide]:not([hidden])')!;
+      return [getComputedStyle(step).transitionDuration, getComputedStyle(slide).animationName];
+    });
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  await page.goto('/deck/#/why-async/2');
+  expect(await motion()).not.toEqual(['0s', 'none']);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.reload();
+  expect(await motion()).toEqual(['0s', 'none']);
+});
+
+test('screen readers hear "Slide N of M: title", and off-screen slides are out of the tree', async ({ page }) => {
+  await page.goto('/deck/');
+  const total = await page.locator('[data-deck-slide]').count();
+  await press(page, 'ArrowRight');
+  await expect(page.locator('[data-deck-announcer]')).toHaveText(`Slide 2 of ${total}: Async networking in Python`);
+  expect(await page.locator('[data-deck-slide][hidden]').count()).toBe(total - 1);
+  const tree = await page.locator('main').ariaSnapshot();
+  expect(tree).toContain('Async networking in Python');
+  expect(tree).not.toContain('Then and now');
+  expect(await page.locator('[role="application"]').count()).toBe(0);
+});
+
+test('t cycles the themes, the choice is kept, and each theme is axe-clean', async ({ page }) => {
+  await page.goto('/deck/#/why-async/5');
+  const theme = () => page.evaluate(() => document.documentElement.dataset['deckTheme']);
+  expect(await theme()).toBe('dark');
+  for (const next of ['light', 'contrast']) {
+    await press(page, 't');
+    expect(await theme()).toBe(next);
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((violation) => violation.id)).toEqual([]);
+  }
+  await page.reload();
+  expect(await theme()).toBe('contrast');
+});
+
+test('axe finds no violations on the deck, in the overview, or with the help open', async ({ page }) => {
+  await page.goto('/deck/#/why-async/9');
+  const check = async () => (await new AxeBuilder({ page }).analyze()).violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(' | ')}`);
+  expect(await check()).toEqual([]);
+  await press(page, 'o');
+  expect(await check()).toEqual([]);
+  await press(page, 'Escape', '?');
+  expect(await check()).toEqual([]);
+});
+
+test('printing gives exactly one page per slide, with every step shown', async ({ page }) => {
+  await page.goto('/deck/');
+  const slides = await page.locator('[data-deck-slide]').count();
+  const pages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  expect(pages(await page.pdf({ preferCSSPageSize: true, printBackground: true }))).toBe(slides);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('[data-step]').first()).toBeVisible();
+  await expect(page.locator('.deck-toolbar')).toBeHidden();
+
+  await page.goto('/deck/?notes');
+  expect(pages(await page.pdf({ preferCSSPageSize: true }))).toBe(slides);
+  await expect(page.locator('[data-notes]').first()).toBeVisible();
+});
+
+test('"Present from here" in the book opens the deck at that slide', async ({ page }) => {
+  await page.goto('/chapters/why-async/');
+  await page.getByRole('link', { name: 'Present from here: Many users, mostly waiting' }).click();
+  await expectAt(page, '#/why-async/3', 'Many users, mostly waiting');
+});

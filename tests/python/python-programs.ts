@@ -1,0 +1,38 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+
+/** Debian's Python, which has python3-gevent, -eventlet and -twisted (the pyenv one first on PATH does not). */
+export const PYTHON = process.env['PYTHON'] ?? '/usr/bin/python3';
+
+export interface RunningServer {
+  port: number;
+  process: ChildProcess;
+  stop(): void;
+}
+
+/**
+ * Starts demos/python/<file> on a free port (PORT=0) and resolves once it prints
+ * "listening on port N". Fails with the program's own output if it exits or stays silent.
+ */
+export function startPythonServer(file: string, env: Record<string, string> = {}): Promise<RunningServer> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(PYTHON, ['-u', `demos/python/${file}`], { env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const timer = setTimeout(() => fail(`no "listening on port" within 15 s`), 15_000);
+    const fail = (why: string) => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(new Error(`${file}: ${why}\n${output}`));
+    };
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => fail(`exited with ${code}`));
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      output += `${line}\n`;
+      const match = /listening on port (\d+)/.exec(line);
+      if (!match) return;
+      clearTimeout(timer);
+      child.removeAllListeners('exit');
+      resolve({ port: Number(match[1]), process: child, stop: () => child.kill('SIGKILL') });
+    });
+  });
+}
