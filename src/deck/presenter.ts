@@ -49,7 +49,9 @@ export function bindPresenter(deck: Deck, slides: readonly HTMLElement[], parts:
       copy.inert = true;
       applySteps(copy, 0);
       parts.next.replaceChildren(copy);
-      parts.nextLabel.textContent = `Next: ${next.dataset['title'] ?? ''}`;
+      const stepsLeft = info.steps - step;
+      parts.nextLabel.textContent =
+        `Next: ${next.dataset['title'] ?? ''}` + (stepsLeft > 0 ? ` (after ${stepsLeft} more ${stepsLeft === 1 ? 'step' : 'steps'})` : '');
     } else {
       parts.next.replaceChildren();
       parts.nextLabel.textContent = 'Next: end of the talk';

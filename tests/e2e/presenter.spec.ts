@@ -61,8 +61,11 @@ test('the presenter view shows the slide, the next one, the notes and the time',
   await expect(page.locator('[data-presenter-elapsed]')).toHaveText('0:00');
 });
 
-test('the next-slide preview is a static copy that nothing can focus', async ({ page }) => {
-  await page.goto('/deck/presenter/#/why-async/1');
+test('the next-slide preview is a static copy that nothing can focus, and says when steps remain', async ({ page }) => {
+  await page.goto('/deck/presenter/#/why-async/2');
+  await expect(page.getByRole('heading', { name: 'Next: Many users, mostly waiting (after 1 more step)' })).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('heading', { name: 'Next: Many users, mostly waiting', exact: true })).toBeVisible();
   const preview = page.locator('[data-presenter-next] [data-deck-slide]');
   await expect(preview).toHaveCount(1);
   expect(await preview.evaluate((element) => (element as HTMLElement).inert)).toBe(true);
