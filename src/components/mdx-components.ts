@@ -1,6 +1,7 @@
 import Cite from './Cite.astro';
 import CodeFile from './CodeFile.astro';
 import Compare from './Compare.astro';
+import Demo from './Demo.astro';
 import Notes from './Notes.astro';
 import Prose from './Prose.astro';
 import Slide from './Slide.astro';
@@ -14,6 +15,6 @@ import Skip from './deck/Skip.astro';
  * What a chapter's MDX may use without importing it, rendered two ways from the same source:
  * the book passes `bookComponents` to each chapter's <Content>, the deck `deckComponents`.
  */
-export const bookComponents = { Cite, CodeFile, Compare, Notes, Prose, Slide, Step };
+export const bookComponents = { Cite, CodeFile, Compare, Demo, Notes, Prose, Slide, Step };
 
 export const deckComponents = { ...bookComponents, Cite: DeckCite, Notes: DeckNotes, Prose: Skip, Slide: DeckSlide };

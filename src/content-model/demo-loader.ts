@@ -22,7 +22,7 @@ export function demoLoader(options: { base: string }): Loader {
           if (!(await stat(dir)).isDirectory()) continue;
           const hasManifest = await stat(join(dir, 'package.json')).then(() => true, () => false);
           if (!hasManifest) continue;
-          const demo = await readDemoFolder(dir, `${options.base.replace(/\/$/, '')}/${id}`);
+          const demo = await readDemoFolder(dir, `${options.base.replace(/^\.\/|\/$/g, '')}/${id}`);
           const data = await parseData({ id, data: demo, filePath: join(dir, 'package.json') });
           store.set({ id, data, digest: generateDigest(data) });
         }

@@ -58,4 +58,23 @@ describe('bad input fails the build and says where', () => {
     expect(code).not.toBe(0);
     expect(output).toContain('<CodeFile path="demos/python/no_such_chat.py">: no such file in the repository');
   });
+
+  it('a source id defined in two files names both files', async () => {
+    const dir = await projectCopy();
+    await writeFile(join(dir, 'content/sources/99-duplicate.yaml'), 'kegel-c10k:\n  label: Again\n  title: The same id twice\n  url: https://example.org/\n');
+    const { code, output } = await runAstro(dir, ['sync']);
+    expect(code).not.toBe(0);
+    expect(output).toContain('Source "kegel-c10k" is defined in both content/sources/01-why-async.yaml and content/sources/99-duplicate.yaml');
+  });
+
+  it('a Demo whose folder does not exist names the id', async () => {
+    const dir = await projectCopy();
+    await writeFile(
+      join(dir, 'content/chapters/98-missing-demo.mdx'),
+      '---\ntitle: Missing demo\nsummary: Embeds a demo that is not there.\nminutes: 1\n---\n\n<Demo id="no-such-demo" />\n',
+    );
+    const { code, output } = await runAstro(dir, ['build']);
+    expect(code).not.toBe(0);
+    expect(output).toContain('<Demo id="no-such-demo">: there is no demo folder demos/no-such-demo/');
+  });
 });
