@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { chromium } from '@playwright/test';
 
-const PORT = 4349;
+const PORT = Number(process.env['SCREENSHOT_PORT'] ?? 4349);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const paths = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['/', '/chapters/why-async/', '/search/?q=epoll'];
 const viewports = [

@@ -36,3 +36,26 @@ export function startPythonServer(file: string, env: Record<string, string> = {}
     });
   });
 }
+
+/**
+ * Runs demos/python/<file> to completion with Debian's Python and returns its output. Fails with
+ * the program's output if it exits non-zero or runs past the timeout.
+ */
+export function runPythonScript(
+  file: string,
+  { args = [], env = {}, timeoutMs = 30_000 }: { args?: string[]; env?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<{ stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(PYTHON, ['-u', `demos/python/${file}`, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve({ stdout, stderr });
+      else reject(new Error(`${file} ${signal ? `was killed (${signal}) after ${timeoutMs} ms` : `exited with ${code}`}\n${stdout}\n${stderr}`));
+    });
+  });
+}
