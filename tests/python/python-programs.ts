@@ -15,8 +15,14 @@ export interface RunningServer {
  * "listening on port N". Fails with the program's own output if it exits or stays silent.
  */
 export function startPythonServer(file: string, env: Record<string, string> = {}): Promise<RunningServer> {
+  return startServer(PYTHON, ['-u', `demos/python/${file}`], env);
+}
+
+/** The same for any server program that takes PORT=0 and prints "listening on port N". */
+export function startServer(command: string, args: string[], env: Record<string, string> = {}): Promise<RunningServer> {
+  const file = args.at(-1) ?? command;
   return new Promise((resolve, reject) => {
-    const child = spawn(PYTHON, ['-u', `demos/python/${file}`], { env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const timer = setTimeout(() => fail(`no "listening on port" within 15 s`), 15_000);
     const fail = (why: string) => {
