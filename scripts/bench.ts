@@ -3,7 +3,9 @@
 // so the figures do not depend on how a host compresses.
 import { spawn, spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
+import { writeFile } from 'node:fs/promises';
 import { chromium, type Page } from '@playwright/test';
+import { measureChatScale } from './bench/chat-scale.ts';
 
 const PORT = 4339;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -181,4 +183,21 @@ console.log(
   `  key press to painted frame, including the wait for the next display frame: median ${median(latency).toFixed(1)} ms, worst ${worst(latency).toFixed(1)} ms`,
 );
 console.log(`\nBuild (astro build + pagefind): ${buildSeconds.toFixed(1)} s, budget ≤ 60 s: ${buildOk ? 'ok' : 'OVER'}`);
+// The chat chapter's table: written to content/data/ and committed with the date and machine.
+const scale = await measureChatScale();
+await writeFile('content/data/chat-scale.json', `${JSON.stringify(scale, null, 2)}\n`);
+console.log(`\nThe chat servers holding ${scale.clients} long-poll clients (${scale.machine}), written to content/data/chat-scale.json:`);
+const scaleRows = [
+  ['server', 'threads', 'memory idle', `memory, ${scale.clients} waiting`, `one send wakes all ${scale.clients}`],
+  ...scale.results.map((result) => [
+    result.version,
+    String(result.threads),
+    `${result.rssIdleMb.toFixed(1)} MB`,
+    `${result.rssWaitingMb.toFixed(1)} MB`,
+    `${result.wakeAllMs.toFixed(0)} ms`,
+  ]),
+];
+const scaleWidths = scaleRows[0]!.map((_, column) => Math.max(...scaleRows.map((row) => row[column]!.length)));
+for (const row of scaleRows) console.log(`| ${row.map((cell, column) => cell.padEnd(scaleWidths[column]!)).join(' | ')} |`);
+
 process.exitCode = failures > 0 ? 1 : 0;

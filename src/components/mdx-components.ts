@@ -1,3 +1,4 @@
+import ChatScale from './ChatScale.astro';
 import Cite from './Cite.astro';
 import CodeFile from './CodeFile.astro';
 import Compare from './Compare.astro';
@@ -15,6 +16,6 @@ import Skip from './deck/Skip.astro';
  * What a chapter's MDX may use without importing it, rendered two ways from the same source:
  * the book passes `bookComponents` to each chapter's <Content>, the deck `deckComponents`.
  */
-export const bookComponents = { Cite, CodeFile, Compare, Demo, Notes, Prose, Slide, Step };
+export const bookComponents = { ChatScale, Cite, CodeFile, Compare, Demo, Notes, Prose, Slide, Step };
 
 export const deckComponents = { ...bookComponents, Cite: DeckCite, Notes: DeckNotes, Prose: Skip, Slide: DeckSlide };

@@ -1,0 +1,26 @@
+"""The speaker's "waitany": wait for the first of several greenlets
+(gevent.wait with count=1), or take each as it finishes (gevent.iwait)."""
+import time
+
+import gevent
+
+
+def download(name, seconds):
+    gevent.sleep(seconds)  # stands in for a slow upstream
+    return name
+
+
+def start_all():
+    times = (("part-a", 0.3), ("part-b", 0.1), ("part-c", 0.2))
+    return [gevent.spawn(download, name, seconds) for name, seconds in times]
+
+
+start = time.perf_counter()
+jobs = start_all()
+first, = gevent.wait(jobs, count=1)  # returns as soon as one is ready
+took = time.perf_counter() - start
+print(f"first finished: {first.value} after {took:.2f} s")
+gevent.killall(jobs)
+
+jobs = start_all()
+print("in finishing order:", [job.value for job in gevent.iwait(jobs)])
