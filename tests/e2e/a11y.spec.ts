@@ -1,7 +1,9 @@
+import { readdir } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
-const pages = ['/', '/chapters/why-async/', '/search/', '/404.html'];
+const chapters = (await readdir('content/chapters')).filter((name) => /^\d\d-.*\.mdx$/.test(name)).map((name) => `/chapters/${name.slice(3, -4)}/`);
+const pages = ['/', ...chapters, '/search/?q=gevent', '/404.html'];
 
 for (const path of pages) {
   for (const colorScheme of ['light', 'dark'] as const) {

@@ -4,6 +4,7 @@ import { expect, type Page } from '@playwright/test';
 export const currentSlide = (page: Page) => page.locator('[data-deck-slide]:not([hidden])');
 
 export async function expectAt(page: Page, hash: string, title?: string): Promise<void> {
+  await page.locator('[data-deck][data-ready]').waitFor({ state: 'attached' });
   await expect(page).toHaveURL(new RegExp(`${hash.replace(/[/]/g, '\\/')}$`));
   if (title) await expect(currentSlide(page).getByRole('heading', { level: 2 })).toHaveText(title);
 }

@@ -24,7 +24,8 @@ test('keys move through slides and steps, and the URL follows', async ({ page })
   await press(page, 'Shift+Space', 'ArrowLeft');
   await expectAt(page, '#/why-async/0');
   await press(page, 'End');
-  await expectAt(page, '#/why-async/11', 'Road map');
+  const last = page.locator('[data-deck-slide]').last();
+  await expectAt(page, `#/${await last.getAttribute('data-chapter')}/${await last.getAttribute('data-n')}`, (await last.getAttribute('data-title'))!);
   await press(page, 'Home');
   await expectAt(page, '#/why-async/0');
 });
