@@ -23,6 +23,7 @@ const servers = [
   { server: 'gevent', command: PYTHON, args: ['-u', 'demos/python/chat_gevent.py'], version: `${PYTHON} -c "import gevent; print('gevent', gevent.__version__)"` },
   { server: 'Eventlet', command: PYTHON, args: ['-u', 'demos/python/chat_eventlet.py'], version: `${PYTHON} -c "import eventlet; print('eventlet', eventlet.__version__)"` },
   { server: 'Twisted', command: PYTHON, args: ['-u', 'demos/python/chat_twisted.py'], version: `${PYTHON} -c "import twisted; print('Twisted', twisted.__version__)"` },
+  { server: 'asyncio', command: PYTHON, args: ['-u', 'demos/python/asyncio_chat.py'], version: `${PYTHON} -c "import sys; print('asyncio, Python', sys.version.split()[0])"` },
   { server: 'Node.js', command: process.execPath, args: ['demos/comet-chat/server.js'], version: `${process.execPath} -e "console.log('Node.js', process.version)"` },
 ];
 

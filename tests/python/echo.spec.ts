@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startPythonServer, type RunningServer } from './python-programs.ts';
+import { startPythonServer, threadCount, type RunningServer } from './python-programs.ts';
 
 /** Sends a line over a fresh connection and resolves with what comes back before the server closes or echoes it whole. */
 function echo(port: number, message: string): Promise<string> {
@@ -41,11 +41,6 @@ async function holdOpen(port: number, count: number) {
     })),
   );
   return () => sockets.forEach((socket) => socket.destroy());
-}
-
-async function threadCount(pid: number): Promise<number> {
-  const { readdir } = await import('node:fs/promises');
-  return (await readdir(`/proc/${pid}/task`)).length;
 }
 
 describe('what each echo server spends on 40 open connections', () => {

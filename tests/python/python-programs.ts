@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 
 /** Debian's Python, which has python3-gevent, -eventlet and -twisted (the pyenv one first on PATH does not). */
@@ -64,4 +65,9 @@ export function runPythonScript(
       else reject(new Error(`${file} ${signal ? `was killed (${signal}) after ${timeoutMs} ms` : `exited with ${code}`}\n${stdout}\n${stderr}`));
     });
   });
+}
+
+/** How many threads a process has right now, from /proc. */
+export async function threadCount(pid: number): Promise<number> {
+  return (await readdir(`/proc/${pid}/task`)).length;
 }

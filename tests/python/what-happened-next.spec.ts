@@ -1,0 +1,83 @@
+import { connect, type Socket } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runPythonScript, startPythonServer, threadCount, type RunningServer } from './python-programs.ts';
+
+// Chapter 11's programs: asyncio's thread offload, Twisted running on asyncio's loop, and the
+// long-poll chat on plain asyncio. The chat's protocol is checked by tests/protocol; here, what
+// is particular to it: waiting requests cost no threads.
+
+function heartbeat(stdout: string): { beats: number; longestGapMs: number } {
+  const match = /heartbeats: (\d+), longest gap: (\d+) ms/.exec(stdout);
+  if (!match) throw new Error(`no heartbeat line in:\n${stdout}`);
+  return { beats: Number(match[1]), longestGapMs: Number(match[2]) };
+}
+
+describe('demos/python/asyncio_to_thread.py', () => {
+  it('keeps the heartbeat ticking while asyncio.to_thread runs the blocking call', async () => {
+    const { stdout } = await runPythonScript('asyncio_to_thread.py');
+    expect(stdout).toContain('query: 42 rows');
+    const { beats, longestGapMs } = heartbeat(stdout);
+    // 0.4 s of 20 ms beats, with the 0.3 s query in the middle of it.
+    expect(beats).toBeGreaterThanOrEqual(12);
+    expect(longestGapMs).toBeLessThan(100);
+  });
+
+  it('stops the heartbeat for the whole call when it runs on the loop (--blocking)', async () => {
+    const { stdout } = await runPythonScript('asyncio_to_thread.py', { args: ['--blocking'] });
+    expect(stdout).toContain('query: 42 rows');
+    expect(heartbeat(stdout).longestGapMs).toBeGreaterThanOrEqual(280);
+  });
+});
+
+describe('demos/python/asyncio_twisted.py', () => {
+  it('runs a Twisted timer and an asyncio coroutine side by side on one asyncio loop', async () => {
+    const { stdout } = await runPythonScript('asyncio_twisted.py');
+    expect(stdout).toContain("Twisted's reactor runs asyncio's loop: True");
+    const match = /\['Twisted timer done', 'asyncio coroutine done'\] after ([\d.]+) s/.exec(stdout);
+    expect(match, stdout).not.toBeNull();
+    // Each side takes 0.2 s; one after the other would be 0.4 s.
+    expect(Number(match![1])).toBeLessThanOrEqual(0.3);
+  });
+});
+
+/** Sends one raw HTTP/1.1 request and resolves with the whole reply once Content-Length bytes of body have arrived. */
+function request(port: number, text: string, opened: Socket[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let reply = Buffer.alloc(0);
+    const socket = connect(port, '127.0.0.1', () => socket.write(text));
+    opened.push(socket);
+    socket.on('data', (chunk: Buffer) => {
+      reply = Buffer.concat([reply, chunk]);
+      const headEnd = reply.indexOf('\r\n\r\n');
+      const length = /content-length: (\d+)/i.exec(reply.subarray(0, headEnd).toString('latin1'));
+      if (headEnd >= 0 && length && reply.length - headEnd - 4 >= Number(length[1])) resolve(reply.toString('utf8'));
+    });
+    socket.on('error', reject);
+  });
+}
+
+describe('demos/python/asyncio_chat.py', () => {
+  let server: RunningServer | undefined;
+  const opened: Socket[] = [];
+  afterEach(() => {
+    opened.splice(0).forEach((socket) => socket.destroy());
+    server?.stop();
+  });
+
+  it('holds 200 waiting requests without a thread more, and one send answers them all', async () => {
+    server = await startPythonServer('asyncio_chat.py', { CHAT_WAIT_TIMEOUT: '10' });
+    const { port } = server;
+    await request(port, 'GET / HTTP/1.1\r\nHost: chat\r\n\r\n', opened);
+    const before = await threadCount(server.process.pid!);
+
+    const waiting = Array.from({ length: 200 }, () => request(port, 'GET /wait?since=0 HTTP/1.1\r\nHost: chat\r\n\r\n', opened));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await threadCount(server.process.pid!)).toBe(before);
+
+    const body = '{"text": "hello, 200"}';
+    const sent = await request(port, `POST /send HTTP/1.1\r\nHost: chat\r\nContent-Length: ${body.length}\r\n\r\n${body}`, opened);
+    expect(sent).toMatch(/^HTTP\/1\.1 200 OK/);
+    const replies = await Promise.all(waiting);
+    for (const reply of replies) expect(reply).toContain('{"messages": [{"id": 1, "text": "hello, 200"}], "last": 1}');
+  });
+});
