@@ -82,12 +82,14 @@ test('go to takes a number or words of a title, and says when nothing matches', 
   await page.goto('/deck/');
   await press(page, 'g');
   const dialog = page.getByRole('dialog', { name: 'Go to slide' });
-  await expect(dialog).toBeVisible();
+  const field = dialog.getByRole('combobox', { name: 'Slide number, or words from its title' });
+  await expect(field).toBeFocused();
   await page.keyboard.type('5');
   await press(page, 'Enter');
   await expect(dialog).toBeHidden();
   await expectAt(page, '#/why-async/4', 'One thread per connection');
   await press(page, 'g');
+  await expect(field).toBeFocused();
   await page.keyboard.type('zzz');
   await press(page, 'Enter');
   await expect(dialog.getByRole('alert')).toHaveText(/No slide matches “zzz”/);
@@ -238,4 +240,24 @@ test('"Present from here" in the book opens the deck at that slide', async ({ pa
   await page.goto('/chapters/why-async/');
   await page.getByRole('link', { name: 'Present from here: Many users, mostly waiting' }).click();
   await expectAt(page, '#/why-async/3', 'Many users, mostly waiting');
+});
+
+test('the deck runs the whole talk end to end: every slide of every chapter, in order', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto('/deck/');
+  // A slide's address (chapter/n) tells apart slides that share a title.
+  const all = await page.locator('[data-deck-slide]').evaluateAll((slides) => slides.map((slide) => `${slide.getAttribute('data-chapter')}/${slide.getAttribute('data-n')}`));
+  const seen: string[] = [];
+  for (let press = 0; press < 1000; press++) {
+    const here = `${await currentSlide(page).getAttribute('data-chapter')}/${await currentSlide(page).getAttribute('data-n')}`;
+    if (seen.at(-1) !== here) seen.push(here);
+    if (seen.length === all.length) break;
+    await page.keyboard.press('PageDown');
+  }
+  expect(seen).toEqual(all);
+  const chapterTitles = await page.locator('.deck-title-slide').count();
+  expect(chapterTitles).toBe((await import('node:fs/promises').then((fs) => fs.readdir('content/chapters'))).filter((name) => name.endsWith('.mdx')).length);
+  expect(errors).toEqual([]);
 });

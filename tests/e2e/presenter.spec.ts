@@ -1,3 +1,4 @@
+import { readdir, readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { currentSlide, expectAt, press } from './deck-helpers.ts';
@@ -84,4 +85,15 @@ test('axe finds no violations on the presenter view', async ({ page }) => {
   await page.goto('/deck/presenter/#/why-async/7');
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(' | ')}`)).toEqual([]);
+});
+
+test('the presenter plans the talk by the chapters\' minutes, which add up to the whole talk', async ({ page }) => {
+  const files = (await readdir('content/chapters')).filter((name) => name.endsWith('.mdx'));
+  const minutes = await Promise.all(files.map(async (name) => Number(/^minutes: (\d+)/m.exec(await readFile(`content/chapters/${name}`, 'utf8'))![1])));
+  const total = minutes.reduce((sum, value) => sum + value, 0);
+  expect(total).toBeGreaterThanOrEqual(45);
+  expect(total).toBeLessThanOrEqual(60);
+  await page.goto('/deck/presenter/');
+  await expect(page.locator('[data-presenter-pace]')).toContainText(` of ${total}:00 · `);
+  await expect(page.locator('[data-presenter-pace]')).toContainText(`Chapter 1 of ${files.length}`);
 });
