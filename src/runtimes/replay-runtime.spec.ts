@@ -1,0 +1,107 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { EDITED_MESSAGE, ReplayRuntime, transcriptFromFiles } from './replay-runtime.ts';
+import type { DemoToRun } from './runtime.ts';
+import { filesDigest, type Transcript } from './transcript.ts';
+
+const files = [
+  { path: 'main.js', contents: "console.log('a')" },
+  { path: 'package.json', contents: '{}' },
+];
+const demo: DemoToRun = { id: 'demo', command: 'node main.js', files };
+
+async function transcript(overrides: Partial<Transcript> = {}): Promise<Transcript> {
+  return {
+    recordedWith: 'v24.9.0',
+    recordedAt: '2026-11-26T14:00:00.000Z',
+    command: 'node main.js',
+    filesDigest: await filesDigest(files),
+    events: [
+      { at: 0, text: 'first\n' },
+      { at: 100, text: 'second\n' },
+      { at: 300, text: 'third\n' },
+    ],
+    exitCode: 0,
+    ...overrides,
+  };
+}
+
+// The real digest of these files, computed once outside fake timers, then answered at once.
+let realDigest = '';
+const digest = async (of: readonly { path: string; contents: string }[]) =>
+  of.every((file, i) => file.contents === files[i]?.contents) && of.length === files.length ? realDigest : 'edited';
+
+const collect = () => {
+  const output: string[] = [];
+  return { output, sink: { write: (text: string) => void output.push(text) }, text: () => output.join('') };
+};
+
+describe('ReplayRuntime', () => {
+  beforeEach(async () => {
+    realDigest = await filesDigest(files);
+    vi.useFakeTimers();
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('plays the transcript with its original timing and exits with the recorded code', async () => {
+    const recorded = await transcript({ exitCode: 3 });
+    const runtime = new ReplayRuntime({ loadTranscript: async () => recorded, digest });
+    const { sink, text } = collect();
+    const handle = runtime.run(demo, { sink });
+    await vi.advanceTimersByTimeAsync(20);
+    expect(text()).toBe('first\n');
+    await vi.advanceTimersByTimeAsync(100);
+    expect(text()).toBe('first\nsecond\n');
+    await vi.advanceTimersByTimeAsync(200);
+    expect(await handle.exited).toEqual({ code: 3, reason: 'exit' });
+    expect(text()).toBe('first\nsecond\nthird\n');
+  });
+
+  it('plays faster when asked', async () => {
+    const recorded = await transcript();
+    const { sink, text } = collect();
+    const handle = new ReplayRuntime({ loadTranscript: async () => recorded, speed: 10, digest }).run(demo, { sink });
+    await vi.advanceTimersByTimeAsync(40);
+    expect(await handle.exited).toEqual({ code: 0, reason: 'exit' });
+    expect(text()).toBe('first\nsecond\nthird\n');
+  });
+
+  it('stops at once and writes nothing more', async () => {
+    const recorded = await transcript();
+    const { sink, text } = collect();
+    const controller = new AbortController();
+    const handle = new ReplayRuntime({ loadTranscript: async () => recorded, digest }).run(demo, { sink, signal: controller.signal });
+    await vi.advanceTimersByTimeAsync(150);
+    controller.abort();
+    expect(await handle.exited).toEqual({ code: null, reason: 'stopped' });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(text()).toBe('first\nsecond\n');
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('refuses edited code with a clear message', async () => {
+    const recorded = await transcript();
+    const runtime = new ReplayRuntime({ loadTranscript: async () => recorded, digest });
+    const edited = { ...demo, files: [{ path: 'main.js', contents: "console.log('b')" }, files[1]!] };
+    const { sink, text } = collect();
+    const handle = runtime.run(edited, { sink });
+    expect(await handle.exited).toEqual({ code: null, reason: 'error', message: EDITED_MESSAGE });
+    expect(text()).toBe(`${EDITED_MESSAGE}\n`);
+    expect(EDITED_MESSAGE).toMatch(/^Replay can only show the recorded run of the original code/);
+    expect(await runtime.available(edited)).toEqual({ ok: false, why: EDITED_MESSAGE });
+    expect(await runtime.available(demo)).toEqual({ ok: true, why: 'a recorded run of this exact code exists' });
+  });
+
+  it('says when there is no transcript, and how to make one', async () => {
+    const runtime = new ReplayRuntime({ loadTranscript: async () => undefined, digest });
+    const { sink } = collect();
+    const exit = await runtime.run(demo, { sink }).exited;
+    expect(exit.message).toBe('Cannot replay: there is no recorded run of this demo (demos/demo/replay.json); run `npm run demos:record`.');
+  });
+
+  it('reads replay.json from the demo files, which the digest leaves out', async () => {
+    const recorded = await transcript();
+    const withTranscript = { ...demo, files: [...files, { path: 'replay.json', contents: JSON.stringify(recorded) }] };
+    expect(await transcriptFromFiles(withTranscript)).toEqual(recorded);
+    expect(await new ReplayRuntime().available(withTranscript)).toEqual({ ok: true, why: 'a recorded run of this exact code exists' });
+  });
+});

@@ -1,0 +1,111 @@
+// The replay runtime: the last resort. It plays a transcript of a real Node run with its
+// original timing, so the page still shows what the demo does where nothing can run it (no
+// cross-origin isolation, no network, a server demo without WebContainer). It refuses edited
+// code: output the code did not produce would be a lie.
+import { createOutputBatcher } from './output-batcher.ts';
+import type { Availability, DemoToRun, RunExit, RunHandle, RunOptions, Runtime } from './runtime.ts';
+import { filesDigest, parseTranscript, TRANSCRIPT_FILE, type Transcript } from './transcript.ts';
+
+export type LoadTranscript = (demo: DemoToRun) => Promise<Transcript | undefined>;
+
+/** Reads replay.json from among the demo's files (the demo loader collects every file of the folder). */
+export const transcriptFromFiles: LoadTranscript = async (demo) => {
+  const file = demo.files.find((f) => f.path === TRANSCRIPT_FILE);
+  return file && parseTranscript(JSON.parse(file.contents), `demos/${demo.id}/${TRANSCRIPT_FILE}`);
+};
+
+export const EDITED_MESSAGE =
+  'Replay can only show the recorded run of the original code, and these files have been edited. ' +
+  'Reset the demo to replay it, or open this page where WebContainer or a Web Worker can run your version.';
+
+export interface ReplayRuntimeOptions {
+  loadTranscript?: LoadTranscript;
+  /** 2 plays twice as fast. */
+  speed?: number;
+  /** Tests pass a synchronous stand-in: Web Crypto settles outside vitest's fake timers. */
+  digest?: typeof filesDigest;
+}
+
+export class ReplayRuntime implements Runtime {
+  readonly id = 'replay';
+  readonly #load: LoadTranscript;
+  readonly #speed: number;
+  readonly #digest: typeof filesDigest;
+
+  constructor(options: ReplayRuntimeOptions = {}) {
+    this.#load = options.loadTranscript ?? transcriptFromFiles;
+    this.#speed = options.speed ?? 1;
+    this.#digest = options.digest ?? filesDigest;
+  }
+
+  /** Why this demo cannot be replayed, or undefined if it can. */
+  async #refusal(demo: DemoToRun, transcript: Transcript | undefined): Promise<string | undefined> {
+    if (!transcript) return `there is no recorded run of this demo (demos/${demo.id}/${TRANSCRIPT_FILE}); run \`npm run demos:record\``;
+    if ((await this.#digest(demo.files)) !== transcript.filesDigest) return EDITED_MESSAGE;
+    return undefined;
+  }
+
+  async available(demo?: DemoToRun): Promise<Availability> {
+    if (!demo) return { ok: true, why: 'a recorded run needs nothing but this page' };
+    try {
+      const refusal = await this.#refusal(demo, await this.#load(demo));
+      return refusal ? { ok: false, why: refusal } : { ok: true, why: 'a recorded run of this exact code exists' };
+    } catch (error) {
+      return { ok: false, why: (error as Error).message };
+    }
+  }
+
+  run(demo: DemoToRun, options: RunOptions): RunHandle {
+    const batcher = createOutputBatcher(options.sink);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let settle!: (exit: RunExit) => void;
+    let settled = false;
+    const exited = new Promise<RunExit>((resolve) => {
+      settle = (exit) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        options.signal?.removeEventListener('abort', stop);
+        batcher.dispose();
+        resolve(exit);
+      };
+    });
+    const stop = () => settle({ code: null, reason: 'stopped' });
+    if (options.signal?.aborted) stop();
+    else options.signal?.addEventListener('abort', stop, { once: true });
+
+    const play = (transcript: Transcript) => {
+      const started = performance.now();
+      let next = 0;
+      // One timer at a time, aimed at the next event's time from the start, so lateness
+      // does not accumulate over a long transcript.
+      const tick = () => {
+        if (settled) return;
+        const now = (performance.now() - started) * this.#speed;
+        while (next < transcript.events.length && transcript.events[next]!.at <= now) batcher.write(transcript.events[next++]!.text);
+        if (next === transcript.events.length) return settle({ code: transcript.exitCode, reason: 'exit' });
+        timer = setTimeout(tick, (transcript.events[next]!.at - now) / this.#speed);
+      };
+      tick();
+    };
+
+    void (async () => {
+      try {
+        const transcript = await this.#load(demo);
+        const refusal = await this.#refusal(demo, transcript);
+        if (settled) return;
+        if (refusal) {
+          const message = refusal === EDITED_MESSAGE ? refusal : `Cannot replay: ${refusal}.`;
+          batcher.write(`${message}\n`);
+          return settle({ code: null, reason: 'error', message });
+        }
+        play(transcript!);
+      } catch (error) {
+        const message = `Cannot replay: ${(error as Error).message}`;
+        batcher.write(`${message}\n`);
+        settle({ code: null, reason: 'error', message });
+      }
+    })();
+    return { exited, stop };
+  }
+}

@@ -1,0 +1,95 @@
+// The one interface every runtime implements. The workbench talks only to this, so an adapter
+// (webcontainer, worker, replay) can be swapped, faked in tests, or fallen back from.
+// Nothing here knows about Astro, xterm or the DOM.
+
+/** The runtimes a demo can declare, best first (mirrors src/content-model/demo.ts). */
+export type RuntimeId = 'webcontainer' | 'worker' | 'replay';
+
+/** One file of a demo, as the workbench holds it (possibly edited by the reader). */
+export interface DemoFileToRun {
+  path: string;
+  contents: string;
+}
+
+/**
+ * What a runtime needs to run a demo: the shape of a loaded `Demo` plus its collection id.
+ * Declared structurally so the runtimes need not import the content model (and with it zod).
+ */
+export interface DemoToRun {
+  id: string;
+  /** "node main.js [args…]": the entry file and its arguments. */
+  command: string;
+  files: readonly DemoFileToRun[];
+  /** For servers: the port it listens on. */
+  port?: number | undefined;
+}
+
+/** Where output goes. Deliberately narrower than xterm, so tests and mirrors can stand in. */
+export interface OutputSink {
+  write(text: string): void;
+}
+
+export interface RunOptions {
+  /** Aborting it is the same as calling stop() on the handle. */
+  signal?: AbortSignal | undefined;
+  /** Receives stdout and stderr (stderr is not told apart: a terminal shows both). */
+  sink: OutputSink;
+  /** Extra environment variables, as `process.env` would see them. */
+  env?: Readonly<Record<string, string>> | undefined;
+  /**
+   * For servers: called when the program listens, with the port and a URL the preview iframe
+   * can load (WebContainer's `server-ready`). Runtimes that cannot serve never call it.
+   */
+  onServerReady?: ((port: number, url: string) => void) | undefined;
+}
+
+/**
+ * How a run ended.
+ * - exit: the program finished on its own (code 0) or failed (non-zero, e.g. an uncaught error);
+ * - stopped: the reader pressed Stop or the signal aborted; code is null;
+ * - error: the runtime itself could not run it (message says why); the chooser may fall back;
+ * - timeout: the runtime gave up waiting (e.g. a boot that never answers).
+ */
+export interface RunExit {
+  code: number | null;
+  reason: 'exit' | 'stopped' | 'error' | 'timeout';
+  message?: string;
+}
+
+export interface RunHandle {
+  /** Settles exactly once, after every byte of output has reached the sink. Never rejects. */
+  readonly exited: Promise<RunExit>;
+  /** Ends the run at once and releases everything it held (workers, Blob URLs, timers). */
+  stop(): void;
+}
+
+export interface Availability {
+  ok: boolean;
+  /** A clause a person can read: "this page is not cross-origin isolated". */
+  why: string;
+}
+
+export interface Runtime {
+  readonly id: RuntimeId;
+  /**
+   * Feature detection only: cheap, no boot, no network. With a demo, it may also say whether
+   * that demo can run here (replay needs a fresh transcript).
+   */
+  available(demo?: DemoToRun): Promise<Availability>;
+  /**
+   * Optional one-off preparation before the first run (WebContainer's boot). The chooser calls
+   * it under a timeout and falls back if it fails, so a run never starts on a runtime that
+   * cannot finish booting. Calling it again after success must be cheap.
+   */
+  prepare?(signal: AbortSignal): Promise<void>;
+  run(demo: DemoToRun, options: RunOptions): RunHandle;
+}
+
+/** Splits a demo command ("node main.js stall") into its entry file and arguments. */
+export function parseCommand(command: string): { entry: string; args: string[] } {
+  const [program, entry, ...args] = command.trim().split(/\s+/);
+  if (program !== 'node' || !entry) {
+    throw new Error(`The command "${command}" cannot be run: it must be "node <file> [args…]".`);
+  }
+  return { entry: entry.replace(/^\.\//, ''), args };
+}

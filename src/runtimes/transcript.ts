@@ -1,0 +1,67 @@
+// The replay runtime's input: a real Node run of a demo, recorded by scripts/record-demos.ts into
+// demos/<id>/replay.json and committed. The digest ties it to the exact files it ran, so a stale
+// or edited demo can never be "replayed" with output its code did not produce.
+
+export const TRANSCRIPT_FILE = 'replay.json';
+
+export interface ReplayEvent {
+  /** Milliseconds after the program started. */
+  at: number;
+  /** stdout and stderr, in the order they arrived. */
+  text: string;
+}
+
+export interface Transcript {
+  /** `process.version` of the Node that ran it, e.g. "v24.9.0". */
+  recordedWith: string;
+  /** ISO date and time. */
+  recordedAt: string;
+  command: string;
+  /** filesDigest() of the demo's files at recording time. */
+  filesDigest: string;
+  events: ReplayEvent[];
+  /** null when the program was killed (it ran past the recorder's time limit). */
+  exitCode: number | null;
+}
+
+export class TranscriptError extends Error {
+  override name = 'TranscriptError';
+}
+
+/**
+ * sha256 (hex) over every file of the demo except the transcript itself, sorted by path
+ * (code-unit order, not locale order, so every machine agrees): for each, path, NUL, contents,
+ * NUL. Paths are included so a renamed file counts as a change.
+ */
+export async function filesDigest(files: readonly { path: string; contents: string }[]): Promise<string> {
+  const text = files
+    .filter((file) => file.path !== TRANSCRIPT_FILE)
+    .toSorted((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .map((file) => `${file.path}\0${file.contents}\0`)
+    .join('');
+  const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(hash)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** Checks the shape of a parsed replay.json; `label` names it in errors ("demos/coroutines/replay.json"). */
+export function parseTranscript(data: unknown, label: string): Transcript {
+  const problem = (field: string, expected: string) =>
+    new TranscriptError(`${label}: "${field}" must be ${expected}. Fix: run \`npm run demos:record\` to record it again.`);
+  if (typeof data !== 'object' || data === null) throw problem('(the file)', 'a JSON object');
+  const t = data as Record<string, unknown>;
+  for (const field of ['recordedWith', 'recordedAt', 'command', 'filesDigest'] as const) {
+    if (typeof t[field] !== 'string' || t[field] === '') throw problem(field, 'a non-empty string');
+  }
+  if (!/^[0-9a-f]{64}$/.test(t['filesDigest'] as string)) throw problem('filesDigest', 'a sha256 in hex');
+  if (Number.isNaN(Date.parse(t['recordedAt'] as string))) throw problem('recordedAt', 'an ISO date');
+  if (t['exitCode'] !== null && !Number.isInteger(t['exitCode'])) throw problem('exitCode', 'an integer or null');
+  if (!Array.isArray(t['events'])) throw problem('events', 'an array');
+  let previous = 0;
+  t['events'].forEach((event: unknown, i) => {
+    const e = event as Partial<ReplayEvent> | null;
+    if (typeof e?.at !== 'number' || !(e.at >= previous)) throw problem(`events[${i}].at`, 'a number of ms, not before the previous event');
+    if (typeof e.text !== 'string') throw problem(`events[${i}].text`, 'a string');
+    previous = e.at;
+  });
+  return data as Transcript;
+}

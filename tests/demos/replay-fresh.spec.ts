@@ -1,0 +1,49 @@
+// Every replay transcript must be a real run of the demo as it is now: a transcript whose files
+// digest differs was recorded from other code, and replaying it would show output this code does
+// not produce. Fix a failure with `npm run demos:record` and commit the result.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readDemoFolder } from '../../src/content-model/demo-folder.ts';
+import { filesDigest, parseTranscript, TRANSCRIPT_FILE } from '../../src/runtimes/transcript.ts';
+
+const DEMOS = 'demos';
+
+async function replayableDemos() {
+  const demos = [];
+  for (const id of (await readdir(DEMOS)).sort()) {
+    const dir = join(DEMOS, id);
+    if (!(await stat(join(dir, 'package.json')).then(() => true, () => false))) continue;
+    const demo = await readDemoFolder(dir, `${DEMOS}/${id}`);
+    if (demo.runtimes.includes('replay')) demos.push({ id, dir, demo });
+  }
+  return demos;
+}
+
+const demos = await replayableDemos();
+
+describe('replay transcripts', () => {
+  it('exist for the demos that list the replay runtime', () => {
+    expect(demos.map((d) => d.id)).toContain('reactor-callbacks');
+  });
+
+  for (const { id, dir, demo } of demos) {
+    // The recorder does not record servers yet (see scripts/record-demos.ts).
+    it.skipIf(demo.port !== undefined)(`${id}: replay.json is well formed and fresh`, async () => {
+      const label = `${dir}/${TRANSCRIPT_FILE}`;
+      const text = await readFile(join(dir, TRANSCRIPT_FILE), 'utf8').catch(() => {
+        throw new Error(`${label} is missing. Fix: run \`npm run demos:record\` and commit it.`);
+      });
+      const transcript = parseTranscript(JSON.parse(text), label);
+      expect(transcript.command, `${label} recorded another command`).toBe(demo.command);
+      expect(transcript.recordedWith).toMatch(/^v\d+\.\d+\.\d+$/);
+      expect(transcript.events.length, `${label} recorded no output`).toBeGreaterThan(0);
+      expect(transcript.exitCode, `${label}: the recorded run failed`).toBe(0);
+      const now = await filesDigest(demo.files);
+      expect(
+        transcript.filesDigest,
+        `${label} is stale: the demo's files changed since it was recorded. Fix: run \`npm run demos:record\` and commit it.`,
+      ).toBe(now);
+    });
+  }
+});
