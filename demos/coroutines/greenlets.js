@@ -44,7 +44,7 @@ const hub = {
         this.switch(greenlet);
       }
       this.run();
-    }, this.sleepers[0].at - now());
+    }, Math.max(0, this.sleepers[0].at - now())); // never negative: Node warns and treats it as 1 ms
   },
 };
 

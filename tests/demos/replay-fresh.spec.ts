@@ -28,8 +28,7 @@ describe('replay transcripts', () => {
   });
 
   for (const { id, dir, demo } of demos) {
-    // The recorder does not record servers yet (see scripts/record-demos.ts).
-    it.skipIf(demo.port !== undefined)(`${id}: replay.json is well formed and fresh`, async () => {
+    it(`${id}: replay.json is well formed and fresh`, async () => {
       const label = `${dir}/${TRANSCRIPT_FILE}`;
       const text = await readFile(join(dir, TRANSCRIPT_FILE), 'utf8').catch(() => {
         throw new Error(`${label} is missing. Fix: run \`npm run demos:record\` and commit it.`);
