@@ -1,7 +1,8 @@
 """What every Python chat server here shares: the protocol's rules and the message log.
 
 Only the waiting differs between frameworks, so only the waiting lives in chat_gevent.py,
-chat_eventlet.py and chat_twisted.py. The page is the same file the Node.js server serves.
+chat_eventlet.py and chat_twisted.py (the first two also share the WSGI routes below). The page
+is the same file the Node.js server serves.
 """
 import json
 import os
@@ -63,3 +64,29 @@ class MessageLog:
 
 def to_json(value):
     return json.dumps(value).encode()
+
+
+def wsgi_app(wait, send):
+    """The protocol's routes as a WSGI application, for the servers that speak WSGI (gevent's
+    pywsgi, eventlet.wsgi): `wait(since)` and `send(text)` are all a framework supplies."""
+
+    def app(environ, start_response):
+        method, path = environ["REQUEST_METHOD"], environ["PATH_INFO"]
+        try:
+            if method == "GET" and path == "/":
+                start_response("200 OK", [("Content-Type", "text/html; charset=utf-8")])
+                return [PAGE]
+            if method == "GET" and path == "/wait":
+                body = wait(parse_since(environ.get("QUERY_STRING", "")))
+            elif method == "POST" and path == "/send":
+                body = send(parse_text(environ["wsgi.input"].read()))
+            else:
+                start_response("404 Not Found", [("Content-Type", "application/json")])
+                return [to_json({"error": "not found"})]
+        except BadRequest as error:
+            start_response("400 Bad Request", [("Content-Type", "application/json")])
+            return [to_json({"error": str(error)})]
+        start_response("200 OK", [("Content-Type", "application/json")])
+        return [to_json(body)]
+
+    return app

@@ -5,7 +5,7 @@ import time
 from gevent.event import Event
 from gevent.pywsgi import WSGIServer
 
-from chat_common import PAGE, PORT, WAIT_SECONDS, BadRequest, MessageLog, parse_since, parse_text, to_json
+from chat_common import PORT, WAIT_SECONDS, MessageLog, wsgi_app
 
 log = MessageLog()
 new_message = Event()  # replaced after every send, so each send wakes exactly the current waiters
@@ -26,27 +26,7 @@ def send(text):
     return {"id": message_id}
 
 
-def app(environ, start_response):
-    method, path = environ["REQUEST_METHOD"], environ["PATH_INFO"]
-    try:
-        if method == "GET" and path == "/":
-            start_response("200 OK", [("Content-Type", "text/html; charset=utf-8")])
-            return [PAGE]
-        if method == "GET" and path == "/wait":
-            body = wait(parse_since(environ.get("QUERY_STRING", "")))
-        elif method == "POST" and path == "/send":
-            body = send(parse_text(environ["wsgi.input"].read()))
-        else:
-            start_response("404 Not Found", [("Content-Type", "application/json")])
-            return [to_json({"error": "not found"})]
-    except BadRequest as error:
-        start_response("400 Bad Request", [("Content-Type", "application/json")])
-        return [to_json({"error": str(error)})]
-    start_response("200 OK", [("Content-Type", "application/json")])
-    return [to_json(body)]
-
-
-server = WSGIServer(("127.0.0.1", PORT), app, log=None, backlog=1024)
+server = WSGIServer(("127.0.0.1", PORT), wsgi_app(wait, send), log=None, backlog=1024)
 server.start()
 print("listening on port", server.server_port, flush=True)
 server.serve_forever()
