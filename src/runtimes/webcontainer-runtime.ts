@@ -1,0 +1,276 @@
+// The WebContainer runtime: real Node.js in the browser, through @webcontainer/api. It is the
+// only runtime that can run a server and show it in a preview iframe, and the only one that needs
+// cross-origin isolation and StackBlitz's servers. So it loads nothing until the first Run (the
+// API is a dynamic import in the boot path), boots once per page, and keeps that one instance on
+// globalThis so it outlives later runs and Astro's client-side navigation. Each demo is mounted
+// in its own directory of that instance and run there.
+import { COEP } from '../hosting/headers.ts';
+import { webContainerSupport, type IsolationScope } from './features.ts';
+import { createOutputBatcher, type BatcherOptions } from './output-batcher.ts';
+import { parseCommand, type Availability, type DemoFileToRun, type DemoToRun, type RunExit, type RunHandle, type RunOptions, type Runtime } from './runtime.ts';
+
+/** The part of @webcontainer/api's FileSystemTree the adapter writes (text files and directories). */
+export interface FileTree {
+  [name: string]: { file: { contents: string } } | { directory: FileTree };
+}
+
+/** The part of a WebContainerProcess the adapter uses. */
+export interface ProcessLike {
+  readonly output: ReadableStream<string>;
+  readonly exit: Promise<number>;
+  kill(): void;
+}
+
+/** The part of a booted WebContainer the adapter uses, so tests can pass an in-memory fake. */
+export interface ContainerLike {
+  readonly fs: { rm(path: string, options?: { recursive?: boolean; force?: boolean }): Promise<void> };
+  mount(tree: FileTree): Promise<void>;
+  spawn(command: string, args: string[], options?: { cwd?: string; env?: Record<string, string> }): Promise<ProcessLike>;
+  on(event: 'server-ready', listener: (port: number, url: string) => void): () => void;
+  on(event: 'port', listener: (port: number, type: 'open' | 'close', url: string) => void): () => void;
+  teardown(): void;
+}
+
+export interface BootOptions {
+  coep: typeof COEP;
+  workdirName: string;
+}
+
+export type BootContainer = (options: BootOptions) => Promise<ContainerLike>;
+
+/** Where the page's one instance is kept: a boot in flight or done, shared by every run. */
+export interface ContainerSlot {
+  booting?: Promise<ContainerLike> | undefined;
+}
+
+export interface WebContainerRuntimeOptions {
+  /** Tests pass a fake; the default imports @webcontainer/api on first use. */
+  boot?: BootContainer;
+  /** Tests pass their own; the default lives on globalThis, one per page. */
+  slot?: ContainerSlot;
+  /** Where feature detection looks (globalThis in a page). */
+  scope?: IsolationScope;
+  batcher?: BatcherOptions;
+  /** After exit, how long to wait for the output stream to drain before settling anyway. */
+  drainMs?: number;
+}
+
+/** The real API, loaded only when a run first needs it, so no page pays for it before. */
+export const bootWebContainer: BootContainer = async (options) => {
+  const { WebContainer } = await import('@webcontainer/api');
+  return WebContainer.boot(options);
+};
+
+// Symbol.for, not Symbol(): a second copy of this module (another chunk, a re-evaluated module
+// after navigation) must find the same instance, or it would try to boot a second one.
+const SLOT_KEY = Symbol.for('async-talk.webcontainer');
+
+/** The page's slot, on globalThis so it survives Astro's ClientRouter navigation. */
+export function pageSlot(): ContainerSlot {
+  const scope = globalThis as typeof globalThis & { [SLOT_KEY]?: ContainerSlot };
+  return (scope[SLOT_KEY] ??= {});
+}
+
+/** Tears the page's instance down (if it booted) so the next run boots a fresh one. */
+export async function teardownWebContainer(slot: ContainerSlot = pageSlot()): Promise<void> {
+  const booting = slot.booting;
+  slot.booting = undefined;
+  const container = await booting?.catch(() => undefined);
+  container?.teardown();
+}
+
+export const FALLBACK = 'The page will run this demo in the next runtime instead.';
+
+/** Rejects when the signal aborts, without cancelling the shared work it waits on. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(abortError(signal));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortError(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+const abortError = (signal: AbortSignal) =>
+  signal.reason instanceof Error ? signal.reason : new Error('WebContainer stopped waiting for the boot');
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Builds the nested tree @webcontainer/api mounts from flat paths such as "lib/x.js". */
+export function toFileTree(files: readonly DemoFileToRun[]): FileTree {
+  const root: FileTree = {};
+  for (const { path, contents } of files) {
+    const parts = path.replace(/^\.\//, '').split('/');
+    if (parts.some((part) => part === '' || part === '.' || part === '..')) {
+      throw new Error(`The file "${path}" cannot be written: its path must be relative and stay inside the demo.`);
+    }
+    const name = parts.pop()!;
+    let dir = root;
+    for (const part of parts) {
+      const node = (dir[part] ??= { directory: {} });
+      if (!('directory' in node)) throw new Error(`The file "${path}" cannot be written: "${part}" is a file, not a directory.`);
+      dir = node.directory;
+    }
+    if (dir[name]) throw new Error(`The file "${path}" cannot be written: the demo has it twice, or as a directory too.`);
+    dir[name] = { file: { contents } };
+  }
+  return root;
+}
+
+export class WebContainerRuntime implements Runtime {
+  readonly id = 'webcontainer';
+  readonly #boot: BootContainer;
+  readonly #slot: ContainerSlot;
+  readonly #options: WebContainerRuntimeOptions;
+
+  constructor(options: WebContainerRuntimeOptions = {}) {
+    this.#boot = options.boot ?? bootWebContainer;
+    this.#slot = options.slot ?? pageSlot();
+    this.#options = options;
+  }
+
+  async available(): Promise<Availability> {
+    return webContainerSupport(this.#options.scope);
+  }
+
+  /**
+   * Boots the page's one instance, or joins the boot in flight, or returns at once if it is done.
+   * The signal only stops this caller waiting: a boot cannot be cancelled, so it carries on, and
+   * the next run joins it again (or boots afresh if it failed). Two runs never boot twice.
+   */
+  async prepare(signal: AbortSignal): Promise<void> {
+    await this.#container(signal);
+  }
+
+  #container(signal: AbortSignal): Promise<ContainerLike> {
+    const slot = this.#slot;
+    if (signal.aborted) return Promise.reject(abortError(signal));
+    if (!slot.booting) {
+      const booting = Promise.resolve()
+        .then(() => this.#boot({ coep: COEP, workdirName: 'async-talk' }))
+        .catch((error: unknown) => {
+          if (slot.booting === booting) slot.booting = undefined;
+          throw error;
+        });
+      slot.booting = booting;
+    }
+    return untilAborted(slot.booting, signal);
+  }
+
+  run(demo: DemoToRun, options: RunOptions): RunHandle {
+    const batcher = createOutputBatcher(options.sink, this.#options.batcher);
+    const drainMs = this.#options.drainMs ?? 250;
+    const cancel = new AbortController();
+    const unsubscribe: (() => void)[] = [];
+    let proc: ProcessLike | undefined;
+    let reader: ReadableStreamDefaultReader<string> | undefined;
+    let exitedOnItsOwn = false;
+    let settled = false;
+    let settle!: (exit: RunExit) => void;
+    const exited = new Promise<RunExit>((resolve) => {
+      settle = (exit) => {
+        if (settled) return;
+        settled = true;
+        // Leave nothing behind: the process, the output stream, the container's listeners.
+        cancel.abort();
+        if (proc && !exitedOnItsOwn) proc.kill();
+        reader?.cancel().catch(() => {});
+        unsubscribe.splice(0).forEach((off) => off());
+        options.signal?.removeEventListener('abort', stop);
+        batcher.dispose();
+        resolve(exit);
+      };
+    });
+    const stop = () => settle({ code: null, reason: 'stopped' });
+    const fail = (message: string) => {
+      batcher.write(`${message}\n`);
+      settle({ code: null, reason: 'error', message });
+    };
+
+    if (options.signal?.aborted) {
+      stop();
+      return { exited, stop };
+    }
+    options.signal?.addEventListener('abort', stop, { once: true });
+
+    let entry: string;
+    let args: string[];
+    let tree: FileTree;
+    try {
+      ({ entry, args } = parseCommand(demo.command));
+      tree = toFileTree(demo.files);
+    } catch (error) {
+      fail(messageOf(error));
+      return { exited, stop };
+    }
+
+    const start = async () => {
+      let container: ContainerLike;
+      try {
+        container = await this.#container(cancel.signal);
+      } catch (error) {
+        if (!settled) fail(`WebContainer could not boot (${messageOf(error)}). ${FALLBACK}`);
+        return;
+      }
+      if (settled) return;
+      try {
+        // A fresh directory per run: files of an earlier run of this demo must not linger.
+        await container.fs.rm(demo.id, { recursive: true, force: true });
+        await container.mount({ [demo.id]: { directory: tree } });
+      } catch (error) {
+        if (!settled) fail(`WebContainer could not write the demo's files (${messageOf(error)}). ${FALLBACK}`);
+        return;
+      }
+      if (settled) return;
+
+      const port = demo.port;
+      if (port !== undefined && options.onServerReady) {
+        let told = false;
+        const tell = (at: number, url: string) => {
+          if (told || settled || at !== port) return;
+          told = true;
+          options.onServerReady!(at, url);
+        };
+        unsubscribe.push(
+          container.on('server-ready', tell),
+          container.on('port', (at, type, url) => type === 'open' && tell(at, url)),
+        );
+      }
+
+      const env: Record<string, string> = { ...options.env };
+      if (port !== undefined) env['PORT'] ??= String(port);
+      try {
+        proc = await container.spawn('node', [entry, ...args], { cwd: demo.id, env });
+      } catch (error) {
+        if (!settled) fail(`WebContainer could not start "${demo.command}" (${messageOf(error)}). ${FALLBACK}`);
+        return;
+      }
+      // Stopped while the process was starting: settle has already run, so kill it here.
+      if (settled) {
+        proc.kill();
+        return;
+      }
+
+      const output = proc.output.getReader();
+      reader = output;
+      const pumped = (async () => {
+        for (;;) {
+          const { done, value } = await output.read();
+          if (done) return;
+          batcher.write(value);
+        }
+      })().catch(() => {});
+      const code = await proc.exit;
+      exitedOnItsOwn = true;
+      // The stream closes with the process; the timer only guards against one that never does.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([pumped, new Promise((resolve) => (timer = setTimeout(resolve, drainMs)))]);
+      clearTimeout(timer);
+      settle({ code, reason: 'exit' });
+    };
+    start().catch((error: unknown) => {
+      if (!settled) fail(`WebContainer failed while running the demo (${messageOf(error)}). ${FALLBACK}`);
+    });
+    return { exited, stop };
+  }
+}
