@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 
-const port = 4329;
+const port = Number(process.env['E2E_PORT'] ?? 4329);
 
 /**
  * End-to-end tests in real Chromium (Debian's, at /usr/bin/chromium: browser downloads do not
