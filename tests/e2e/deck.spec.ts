@@ -261,3 +261,11 @@ test('the deck runs the whole talk end to end: every slide of every chapter, in 
   expect(chapterTitles).toBe((await import('node:fs/promises').then((fs) => fs.readdir('content/chapters'))).filter((name) => name.endsWith('.mdx')).length);
   expect(errors).toEqual([]);
 });
+
+test('every slide of the talk has speaker notes for the presenter', async ({ page }) => {
+  await page.goto('/deck/');
+  const withoutNotes = await page
+    .locator('[data-deck-slide]:not(.deck-title-slide)')
+    .evaluateAll((slides) => slides.filter((slide) => !slide.querySelector('[data-notes]')).map((slide) => slide.getAttribute('data-title')));
+  expect(withoutNotes).toEqual([]);
+});

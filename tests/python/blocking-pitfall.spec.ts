@@ -16,8 +16,11 @@ describe('demos/python/gevent_blocking_stall.py', { retry: 1 }, () => {
     const { stdout } = await runPythonScript('gevent_blocking_stall.py');
     const stalled = [worstDelay(stdout, 'cpu loop, never yields'), worstDelay(stdout, 'time.sleep() (not patched)')];
     for (const delay of stalled) expect(delay).toBeGreaterThanOrEqual(150); // the job is 200 ms; a client ticks every 10 ms
-    expect(worstDelay(stdout, 'cpu loop + gevent.idle()')).toBeLessThan(30);
-    expect(worstDelay(stdout, 'time.sleep() on the threadpool')).toBeLessThan(30);
+    // Cured, the worst delay is a small fraction of the stall (relative, so a busy machine that
+    // slows every run alike does not turn a real cure into a failure).
+    const cap = Math.min(...stalled) / 4;
+    expect(worstDelay(stdout, 'cpu loop + gevent.idle()')).toBeLessThan(cap);
+    expect(worstDelay(stdout, 'time.sleep() on the threadpool')).toBeLessThan(cap);
   });
 
   it('shows that gevent.sleep(0) helps, but lets the loop poll only every so many yields', async () => {
