@@ -1,10 +1,35 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Tests that time real programs (how long a stalled loop holds its clients, how fast a send
+ * wakes every waiter) measure the machine as much as the code when other test files run beside
+ * them. They run in a second group, one file at a time, after everything else has finished.
+ */
+const timed = ['tests/demos/**/*.spec.ts', 'tests/python/**/*.spec.ts', 'tests/protocol/**/*.spec.ts'];
+
 export default defineConfig({
   test: {
-    // Unit tests sit next to the code (src/**/*.spec.ts); tests/ holds the slower layers that
-    // run real programs: demos in real Node, and the build's own error messages.
-    include: ['src/**/*.spec.ts', 'tests/demos/**/*.spec.ts', 'tests/python/**/*.spec.ts', 'tests/protocol/**/*.spec.ts', 'tests/build/**/*.spec.ts'],
     testTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          // Unit tests sit next to the code; tests/build runs the real Astro CLI on broken copies.
+          include: ['src/**/*.spec.ts', 'tests/build/**/*.spec.ts'],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'programs',
+          // Real programs: demos in real Node, Python on Debian's python3, the chat protocol suite.
+          include: timed,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });
