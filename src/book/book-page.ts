@@ -1,0 +1,34 @@
+import { readProgress, trackReadingPosition } from './reading-progress.ts';
+import { bindThemeToggle } from './theme.ts';
+
+/**
+ * Every interactive part of a book page, defined in one module: one request and one gzip
+ * stream instead of one per component keeps a chapter's JS well inside its 2 KB budget.
+ */
+customElements.define(
+  'theme-toggle',
+  class extends HTMLElement {
+    connectedCallback() {
+      bindThemeToggle(this.querySelector('button')!);
+    }
+  },
+);
+
+customElements.define(
+  'reading-position',
+  class extends HTMLElement {
+    connectedCallback() {
+      trackReadingPosition(this.dataset['chapter']!);
+    }
+  },
+);
+
+customElements.define(
+  'chapter-progress',
+  class extends HTMLElement {
+    connectedCallback() {
+      const progress = readProgress(this.dataset['chapter']!);
+      if (progress > 0.01) this.textContent = progress >= 0.99 ? 'Read' : `${Math.round(progress * 100)}% read`;
+    }
+  },
+);
