@@ -1,0 +1,106 @@
+// The CodeMirror 6 editor: one EditorState per file, swapped in one EditorView when the reader
+// changes tab, so each file keeps its own undo history and cursor.
+import { Compartment, EditorState, type Extension } from '@codemirror/state';
+import { EditorView, minimalSetup } from 'codemirror';
+import { highlightActiveLine, highlightActiveLineGutter, lineNumbers } from '@codemirror/view';
+import { javascriptLanguage } from '@codemirror/lang-javascript';
+import { bracketMatching, HighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import { tags } from '@lezer/highlight';
+
+/**
+ * Token colours from the site's palette (src/styles/workbench.css), in both themes: CodeMirror's
+ * default style is for light pages only and fails contrast on ours.
+ */
+const highlight = HighlightStyle.define([
+  { tag: tags.comment, class: 'wb-tok-comment' },
+  { tag: [tags.keyword, tags.operatorKeyword, tags.controlKeyword, tags.definitionKeyword, tags.moduleKeyword], class: 'wb-tok-keyword' },
+  { tag: [tags.string, tags.special(tags.string), tags.regexp], class: 'wb-tok-string' },
+  { tag: [tags.number, tags.bool, tags.null, tags.atom], class: 'wb-tok-literal' },
+  { tag: [tags.function(tags.variableName), tags.function(tags.propertyName), tags.definition(tags.variableName)], class: 'wb-tok-name' },
+  { tag: tags.invalid, class: 'wb-tok-invalid' },
+]);
+
+/**
+ * JavaScript is what demos are written in, so it ships with the editor. HTML and Python are
+ * imported only for a file that needs them: together they would add about a third to the chunk.
+ */
+export async function languageFor(path: string): Promise<Extension> {
+  // The bare languages, not html()/python(): those add autocompletion, which would drag
+  // @codemirror/autocomplete into the chunk every first use loads.
+  if (path.endsWith('.html')) return (await import('@codemirror/lang-html')).htmlLanguage;
+  if (path.endsWith('.py')) return (await import('@codemirror/lang-python')).pythonLanguage;
+  return javascriptLanguage;
+}
+
+/**
+ * minimalSetup (history, selection, default keys) plus what reading and small edits need.
+ * Not basicSetup: its autocompletion, search and lint panels cost about a fifth of the
+ * workbench's size for little use on a 100-line demo.
+ */
+const setup = [minimalSetup, lineNumbers(), highlightActiveLine(), highlightActiveLineGutter(), bracketMatching(), indentOnInput()];
+
+export interface FileEditor {
+  readonly view: EditorView;
+  show(path: string): void;
+  text(path: string): string;
+  setText(path: string, text: string): void;
+  destroy(): void;
+}
+
+export interface FileEditorOptions {
+  parent: HTMLElement;
+  files: readonly { path: string; contents: string; editable: boolean }[];
+  onChange(path: string, text: string): void;
+}
+
+export function createFileEditor({ parent, files, onChange }: FileEditorOptions): FileEditor {
+  let current = files[0]!.path;
+  const language = new Compartment();
+  const stateFor = (path: string, doc: string, editable: boolean) =>
+    EditorState.create({
+      doc,
+      extensions: [
+        setup,
+        syntaxHighlighting(highlight),
+        language.of(path.endsWith('.js') ? javascriptLanguage : []),
+        EditorState.readOnly.of(!editable),
+        // The editable region is a role=textbox: it needs a name for screen readers (and axe).
+        // tabindex: axe (and some browsers) do not count a contenteditable as focusable, so the
+        // scrolling editor would look unreachable by keyboard.
+        EditorView.contentAttributes.of({ 'aria-label': `${editable ? 'Edit' : 'Read'} ${path}`, tabindex: '0' }),
+        EditorView.updateListener.of((update) => {
+          if (update.docChanged) onChange(path, update.state.doc.toString());
+        }),
+      ],
+    });
+  const states = new Map(files.map((file) => [file.path, stateFor(file.path, file.contents, file.editable)]));
+  const editableOf = new Map(files.map((file) => [file.path, file.editable]));
+  const view = new EditorView({ parent, state: states.get(current)! });
+  // Files in other languages get their highlighting once its module arrives.
+  for (const file of files) {
+    if (file.path.endsWith('.js')) continue;
+    void languageFor(file.path).then((extension) => {
+      const effects = language.reconfigure(extension);
+      if (file.path === current) view.dispatch({ effects });
+      else states.set(file.path, states.get(file.path)!.update({ effects }).state);
+    });
+  }
+
+  return {
+    view,
+    show(path) {
+      states.set(current, view.state);
+      current = path;
+      view.setState(states.get(path)!);
+    },
+    text(path) {
+      return (path === current ? view.state : states.get(path)!).doc.toString();
+    },
+    setText(path, text) {
+      const fresh = stateFor(path, text, editableOf.get(path) ?? false);
+      states.set(path, fresh);
+      if (path === current) view.setState(fresh);
+    },
+    destroy: () => view.destroy(),
+  };
+}

@@ -1,0 +1,41 @@
+// The output sink: xterm.js, fitted to its box. It takes no input (demos read no stdin), and
+// converts \n to \r\n because programs print Unix newlines.
+import { Terminal } from '@xterm/xterm';
+import { FitAddon } from '@xterm/addon-fit';
+import '@xterm/xterm/css/xterm.css';
+
+export interface OutputTerminal {
+  write(text: string): void;
+  clear(): void;
+  destroy(): void;
+}
+
+export function createOutputTerminal(parent: HTMLElement): OutputTerminal {
+  const terminal = new Terminal({
+    convertEol: true,
+    disableStdin: true,
+    fontFamily: "'JetBrains Mono Variable', ui-monospace, monospace",
+    fontSize: 14,
+    scrollback: 5000,
+    // Dark in both themes, like a real terminal; colours chosen for contrast on #0f1115.
+    theme: { background: '#0f1115', foreground: '#e7e8ec', cursor: '#0f1115', red: '#ff8a8a', green: '#7fd29c', yellow: '#f0c86b', blue: '#8db7ff' },
+  });
+  const fit = new FitAddon();
+  terminal.loadAddon(fit);
+  terminal.open(parent);
+  const refit = () => {
+    // fit() throws on a box with no size (a collapsed or hidden workbench).
+    if (parent.clientWidth > 0) fit.fit();
+  };
+  refit();
+  const observer = new ResizeObserver(refit);
+  observer.observe(parent);
+  return {
+    write: (text) => terminal.write(text),
+    clear: () => terminal.reset(),
+    destroy() {
+      observer.disconnect();
+      terminal.dispose();
+    },
+  };
+}
