@@ -71,3 +71,15 @@ export function runPythonScript(
 export async function threadCount(pid: number): Promise<number> {
   return (await readdir(`/proc/${pid}/task`)).length;
 }
+
+/** Splits "  301 ms  message" lines into their time and message. */
+export function timeline(stdout: string): { ms: number; message: string }[] {
+  return stdout
+    .trim()
+    .split('\n')
+    .map((line) => {
+      const match = /^\s*(\d+) ms {2}(.*)$/.exec(line);
+      if (!match) throw new Error(`not a "N ms  message" line: ${line}`);
+      return { ms: Number(match[1]), message: match[2]! };
+    });
+}

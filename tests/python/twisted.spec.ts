@@ -1,17 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runPythonScript } from './python-programs.ts';
-
-/** Splits "  301 ms  message" lines into their time and message. */
-function timeline(stdout: string): { ms: number; message: string }[] {
-  return stdout
-    .trim()
-    .split('\n')
-    .map((line) => {
-      const match = /^\s*(\d+) ms {2}(.*)$/.exec(line);
-      if (!match) throw new Error(`not a "N ms  message" line: ${line}`);
-      return { ms: Number(match[1]), message: match[2]! };
-    });
-}
+import { runPythonScript, timeline } from './python-programs.ts';
 
 const messages = (stdout: string) => timeline(stdout).map((event) => event.message);
 const at = (stdout: string, prefix: string) => timeline(stdout).find((event) => event.message.startsWith(prefix))!.ms;
