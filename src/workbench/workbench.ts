@@ -155,6 +155,18 @@ export function mountWorkbench(root: HTMLElement, options: MountOptions): void {
     }
   };
 
+  // A client-side page move (keep-alive-navigation.ts) takes this workbench away without a
+  // pagehide: keep the edits, and stop the run so no process outlives its page (a server would
+  // also hold its port against the next page's demo).
+  document.addEventListener(
+    'astro:before-swap',
+    () => {
+      store.flush();
+      controller?.abort();
+    },
+    { once: true },
+  );
+
   runButton.addEventListener('click', () => void run());
   stopButton.addEventListener('click', () => {
     controller?.abort();
