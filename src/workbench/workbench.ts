@@ -6,6 +6,7 @@ import { readDemoData, type DemoData } from './demo-data.ts';
 import { createFileEditor } from './editor.ts';
 import { createEditsStore } from './edits-store.ts';
 import { runDemo } from './run-demo.ts';
+import { serverNote } from './server-note.ts';
 import { createOutputTerminal } from './terminal.ts';
 import { hideTraceLines } from './trace-filter.ts';
 
@@ -124,11 +125,7 @@ export function mountWorkbench(root: HTMLElement, options: MountOptions): void {
           sink,
           signal: mine.signal,
           onChoice: (choice) => {
-            const serverNote =
-              demo.port !== undefined && choice.runtime.id !== 'webcontainer'
-                ? ` This demo is a server: only WebContainer can run one and show it in a preview, and ${choice.skipped.find((s) => s.id === 'webcontainer')?.why ?? 'it is not available here'}.`
-                : '';
-            status.textContent = choice.sentence + serverNote;
+            status.textContent = choice.sentence + serverNote(demo, choice);
           },
           onServerReady: (_port, url) => {
             preview.src = url;
