@@ -41,10 +41,14 @@ const exited = (child: ChildProcess) =>
   new Promise<number | null>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(child.exitCode) : child.once('close', (code) => resolve(code))));
 
 /** `work`, or a rejection with `late(ms)` once ms have passed. */
-function within<T>(work: Promise<T>, ms: number, late: (ms: number) => Error): Promise<T> {
+async function within<T>(work: Promise<T>, ms: number, late: (ms: number) => Error): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const tooLate = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(late(ms)), ms)));
-  return Promise.race([work, tooLate]).finally(() => clearTimeout(timer));
+  try {
+    return await Promise.race([work, tooLate]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export async function recordServer(
