@@ -5,7 +5,8 @@ import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 
 const PORT = Number(process.env.PORT ?? 8000);
-const WAIT_MS = Number(process.env.CHAT_WAIT_TIMEOUT ?? 25) * 1000;
+const WAIT_S = Number(process.env.CHAT_WAIT_TIMEOUT ?? 25);
+const WAIT_MS = WAIT_S * 1000;
 const MAX_TEXT = 2000;
 const page = readFileSync(new URL('./index.html', import.meta.url));
 
@@ -17,10 +18,15 @@ function json(res, status, body) {
   res.end(JSON.stringify(body));
 }
 
-function answer(waiter) {
+const logWait = (waiter, what) => console.log(`GET /wait?since=${waiter.since} — ${what}`);
+const count = (n) => (n === 0 ? 'an empty list' : n === 1 ? '1 message' : `${n} messages`);
+
+/** Answers a /wait with every message after its cursor; `why` is logged (a send logs its own line). */
+function answer(waiter, why) {
   clearTimeout(waiter.timer);
   waiting.delete(waiter);
   const after = messages.filter((message) => message.id > waiter.since);
+  if (why) logWait(waiter, `${why}, answered ${count(after.length)}`);
   json(waiter.res, 200, { messages: after, last: after.at(-1)?.id ?? waiter.since });
 }
 
@@ -28,21 +34,14 @@ function wait(req, res, query) {
   const since = Number(query.get('since') ?? 0);
   if (!Number.isInteger(since) || since < 0) return refuse(res, 'GET /wait', 'since must be a whole number');
   const waiter = { since, res, timer: undefined };
-  const log = (what) => console.log(`GET /wait?since=${since} — ${what}`);
-  if (messages.at(-1)?.id > since) {
-    log('answered at once');
-    return answer(waiter);
-  }
-  waiter.timer = setTimeout(() => {
-    log(`nothing new in ${WAIT_MS / 1000} s, answered an empty list`);
-    answer(waiter);
-  }, WAIT_MS);
+  if (messages.at(-1)?.id > since) return answer(waiter, 'no need to wait');
+  waiter.timer = setTimeout(() => answer(waiter, `nothing new in ${WAIT_S} s`), WAIT_MS);
   waiting.add(waiter);
-  log(`parked, ${waiting.size} waiting`);
+  logWait(waiter, `parked, ${waiting.size} waiting`);
   // A client that leaves stops being waited for.
   res.on('close', () => {
     clearTimeout(waiter.timer);
-    if (waiting.delete(waiter)) log(`the client left, ${waiting.size} waiting`);
+    if (waiting.delete(waiter)) logWait(waiter, `the client left, ${waiting.size} waiting`);
   });
 }
 
@@ -83,7 +82,7 @@ const server = createServer((req, res) => {
   else json(res, 404, { error: 'not found' });
 });
 
-server.listen(PORT, () => console.log(`listening on port ${server.address().port}; a wait gives up after ${WAIT_MS / 1000} s`));
+server.listen(PORT, () => console.log(`listening on port ${server.address().port}; a wait gives up after ${WAIT_S} s`));
 
 // Being told to stop (a process manager, or the recorder after its session) is a clean exit.
 process.on('SIGTERM', () => {

@@ -34,7 +34,7 @@ describe('demos/comet-chat', () => {
     expect(said.match(/browser [AB]: got \[\{"id":1,"text":"hello, both of you"\}\]/g)).toHaveLength(2);
   });
 
-  it('says when a waiting client leaves, and answers at once when messages are already there', async () => {
+  it('says when a waiting client leaves, and when messages are already there it need not wait', async () => {
     log = '';
     const base = `http://127.0.0.1:${server.port}`;
     const leaving = new AbortController();
@@ -44,7 +44,7 @@ describe('demos/comet-chat', () => {
     expect(await parked).toBe('left');
     await expect.poll(() => log).toContain('GET /wait?since=1 — the client left, 0 waiting');
     expect(await (await fetch(`${base}/wait?since=0`)).json()).toEqual({ messages: [{ id: 1, text: 'hello, both of you' }], last: 1 });
-    await expect.poll(() => log).toContain('GET /wait?since=0 — answered at once');
+    await expect.poll(() => log).toContain('GET /wait?since=0 — no need to wait, answered 1 message');
   });
 
   it('says it is listening and for how long a wait lasts, and exits cleanly on SIGTERM', async () => {
