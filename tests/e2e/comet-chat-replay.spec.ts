@@ -30,7 +30,8 @@ async function runAndWatchSession(page: Page, timeout = 15_000): Promise<number>
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   const clicked = Date.now();
   const steps = [
-    'listening on port 8000; a wait gives up after 2 s',
+    // The port is whatever was free when it was recorded (8000 unless something held it).
+    '; a wait gives up after 2 s',
     '[client] browser A: GET /wait?since=0',
     'GET /wait?since=0 — parked, 2 waiting',
     'POST /send id=1 — woke 2',
