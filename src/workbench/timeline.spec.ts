@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createTimeline, findCulprit, formatMs, summarize } from './timeline.ts';
+import type { TraceEvent, TraceState } from './trace-event.ts';
+import { hideTraceLines } from './trace-filter.ts';
+
+const span = (lane: string, from: number, to: number, state: TraceState): TraceEvent => ({ lane, from, to, state });
+
+function timelineOf(events: TraceEvent[]) {
+  const timeline = createTimeline();
+  events.forEach(timeline.add);
+  return timeline;
+}
+
+/** The trace events of a recorded real run of a demo, read through the terminal's filter. */
+function recordedEvents(demo: string): TraceEvent[] {
+  const transcript = JSON.parse(readFileSync(`demos/${demo}/replay.json`, 'utf8')) as { events: { text: string }[] };
+  const events: TraceEvent[] = [];
+  const filter = hideTraceLines({ write: () => {} }, { event: (e) => events.push(e) });
+  for (const { text } of transcript.events) filter.write(text);
+  filter.end();
+  return events;
+}
+
+describe('createTimeline', () => {
+  it('groups spans into one lane per task, ordered by when each task started, numbers in numeric order', () => {
+    const timeline = timelineOf([
+      span('client 10', 0, 5, 'waiting'),
+      span('client 2', 0, 5, 'waiting'),
+      span('late', 50, 60, 'running'),
+      span('client 2', 5, 9, 'blocked'),
+      span('early', -3, 1, 'running'),
+    ]);
+    expect(timeline.lanes().map((lane) => lane.name)).toEqual(['early', 'client 2', 'client 10', 'late']);
+    expect(timeline.spanCount()).toBe(5);
+    expect(timeline.extent()).toEqual([-3, 60]);
+  });
+
+  it('sums each lane’s time per state and keeps its longest blocked span', () => {
+    const lane = timelineOf([span('A', 0, 10, 'waiting'), span('A', 10, 40, 'blocked'), span('A', 40, 45, 'running'), span('A', 45, 50, 'blocked')]).lanes()[0]!;
+    expect(lane.totals).toEqual({ waiting: 10, blocked: 35, running: 5 });
+    expect(lane.longestBlocked).toEqual(span('A', 10, 40, 'blocked'));
+  });
+});
+
+describe('findCulprit', () => {
+  it('names the running span during which the most time of other lanes was blocked', () => {
+    const culprit = findCulprit(
+      timelineOf([
+        span('short', 0, 5, 'running'),
+        span('heavy', 10, 210, 'running'),
+        span('a', 0, 12, 'blocked'),
+        span('a', 12, 200, 'blocked'),
+        span('b', 50, 230, 'blocked'),
+        span('c', 0, 300, 'waiting'),
+      ]).lanes(),
+    );
+    expect(culprit?.span).toEqual(span('heavy', 10, 210, 'running'));
+    expect(culprit?.blockedLanes).toEqual(new Map([['a', 190], ['b', 160]]));
+  });
+
+  it('finds none when nothing was blocked, or when no running span covers the blocking', () => {
+    expect(findCulprit(timelineOf([span('a', 0, 10, 'running'), span('b', 0, 10, 'waiting')]).lanes())).toBeUndefined();
+    expect(findCulprit(timelineOf([span('a', 0, 10, 'running'), span('b', 20, 30, 'blocked')]).lanes())).toBeUndefined();
+  });
+});
+
+describe('summarize', () => {
+  it('says who ran while the others were blocked, and for how long', () => {
+    const summary = summarize(
+      timelineOf([
+        span('client 1', 0, 40, 'waiting'),
+        span('client 1', 40, 238, 'blocked'),
+        span('client 2', 42, 241, 'blocked'),
+        span('client 8', 40, 240.4, 'running'),
+      ]),
+    );
+    expect(summary.sentences).toEqual([
+      '3 tasks traced over 241 ms.',
+      'While client 8 ran for 200 ms without a break (from 40 ms to 240 ms), 2 other tasks were blocked, for up to 198 ms.',
+      'The longest blocked span was 199 ms (client 2).',
+    ]);
+    expect(summary.rows).toEqual([
+      { name: 'client 1', totals: { running: 0, waiting: 40, blocked: 198 }, longestBlocked: 198 },
+      { name: 'client 8', totals: { running: expect.closeTo(200.4), waiting: 0, blocked: 0 }, longestBlocked: 0 },
+      { name: 'client 2', totals: { running: 0, waiting: 0, blocked: 199 }, longestBlocked: 199 },
+    ]);
+  });
+
+  it('says so when no task was blocked', () => {
+    expect(summarize(timelineOf([span('A', 0, 100, 'waiting'), span('B', 0, 140, 'waiting')])).sentences).toEqual([
+      '2 tasks traced over 140 ms.',
+      'No task was blocked.',
+    ]);
+  });
+
+  it('on a real run of blocking-stall, finds client 8 holding up all seven other clients for most of its report', () => {
+    const summary = summarize(timelineOf(recordedEvents('blocking-stall')));
+    expect(summary.rows.map((row) => row.name).sort()).toEqual([...Array.from({ length: 8 }, (_, i) => `client ${i + 1}`), 'worker thread'].sort());
+    const [, culprit] = summary.sentences;
+    const match = /^While client 8 ran for (\d+) ms without a break .*, 7 other tasks were blocked, for up to (\d+) ms\.$/.exec(culprit ?? '');
+    expect(match, culprit).not.toBeNull();
+    expect(Number(match![1])).toBeGreaterThanOrEqual(200);
+    expect(Number(match![2])).toBeGreaterThan(150);
+  });
+});
+
+describe('formatMs', () => {
+  it('rounds to whole milliseconds from 10 ms, to a tenth below', () => {
+    expect([formatMs(412.49), formatMs(9.96), formatMs(2.34), formatMs(0)]).toEqual(['412 ms', '10 ms', '2.3 ms', '0 ms']);
+  });
+});
