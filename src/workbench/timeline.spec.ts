@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createTimeline, findCulprit, formatMs, summarize } from './timeline.ts';
+import { createTimeline, describeLane, findCulprit, formatMs, stretches, summarize } from './timeline.ts';
 import type { TraceEvent, TraceState } from './trace-event.ts';
 import { hideTraceLines } from './trace-filter.ts';
 
@@ -36,10 +36,25 @@ describe('createTimeline', () => {
     expect(timeline.extent()).toEqual([-3, 60]);
   });
 
-  it('sums each lane’s time per state and keeps its longest blocked span', () => {
+  it('sums each lane’s time per state', () => {
     const lane = timelineOf([span('A', 0, 10, 'waiting'), span('A', 10, 40, 'blocked'), span('A', 40, 45, 'running'), span('A', 45, 50, 'blocked')]).lanes()[0]!;
     expect(lane.totals).toEqual({ waiting: 10, blocked: 35, running: 5 });
-    expect(lane.longestBlocked).toEqual(span('A', 10, 40, 'blocked'));
+  });
+});
+
+describe('stretches', () => {
+  it('joins spans of one state that follow back to back, in time order, and nothing across another state', () => {
+    const lane = timelineOf([
+      span('A', 20, 30, 'blocked'),
+      span('A', 0, 10, 'blocked'),
+      span('A', 10.2, 20, 'blocked'),
+      span('A', 30, 35, 'waiting'),
+      span('A', 35, 50, 'blocked'),
+      span('A', 52, 60, 'blocked'),
+    ]).lanes()[0]!;
+    expect(stretches(lane, 'blocked').map(({ from, to }) => [from, to])).toEqual([[0, 30], [35, 50], [52, 60]]);
+    expect(stretches(lane, 'waiting').map(({ from, to }) => [from, to])).toEqual([[30, 35]]);
+    expect(stretches(lane, 'running')).toEqual([]);
   });
 });
 
@@ -50,13 +65,24 @@ describe('findCulprit', () => {
         span('short', 0, 5, 'running'),
         span('heavy', 10, 210, 'running'),
         span('a', 0, 12, 'blocked'),
-        span('a', 12, 200, 'blocked'),
+        span('a', 12, 100, 'blocked'),
+        span('a', 100, 200, 'blocked'),
         span('b', 50, 230, 'blocked'),
         span('c', 0, 300, 'waiting'),
       ]).lanes(),
     );
     expect(culprit?.span).toEqual(span('heavy', 10, 210, 'running'));
     expect(culprit?.blockedLanes).toEqual(new Map([['a', 190], ['b', 160]]));
+  });
+
+  it('treats a task running back to back as one stretch', () => {
+    const culprit = findCulprit(timelineOf([span('heavy', 0, 100, 'running'), span('heavy', 100, 200, 'running'), span('a', 0, 200, 'blocked')]).lanes());
+    expect(culprit?.span).toEqual(span('heavy', 0, 200, 'running'));
+  });
+
+  it('names no one for a long run during which the others were only briefly late (as on another thread)', () => {
+    const lanes = timelineOf([span('worker thread', 0, 200, 'running'), span('a', 50, 60, 'blocked'), span('b', 120, 140, 'blocked')]).lanes();
+    expect(findCulprit(lanes)).toBeUndefined();
   });
 
   it('finds none when nothing was blocked, or when no running span covers the blocking', () => {
@@ -77,8 +103,8 @@ describe('summarize', () => {
     );
     expect(summary.sentences).toEqual([
       '3 tasks traced over 241 ms.',
-      'While client 8 ran for 200 ms without a break (from 40 ms to 240 ms), 2 other tasks were blocked, for up to 198 ms.',
-      'The longest blocked span was 199 ms (client 2).',
+      'While client 8 ran for 200 ms without a break (from 40 to 240 ms), 2 other tasks were blocked, for up to 198 ms.',
+      'Longest blocked stretch: 199 ms (client 2).',
     ]);
     expect(summary.rows).toEqual([
       { name: 'client 1', totals: { running: 0, waiting: 40, blocked: 198 }, longestBlocked: 198 },
@@ -105,8 +131,18 @@ describe('summarize', () => {
   });
 });
 
+describe('describeLane', () => {
+  it('gives the time in each state the task was in, and its longest blocked stretch when it was blocked more than once', () => {
+    expect(describeLane({ name: 'client 1', totals: { running: 0, waiting: 351.2, blocked: 961 }, longestBlocked: 200 })).toBe(
+      'client 1: waiting 351 ms, blocked 961 ms (longest 200 ms)',
+    );
+    expect(describeLane({ name: 'A', totals: { running: 3, waiting: 0, blocked: 12 }, longestBlocked: 12 })).toBe('A: running 3 ms, blocked 12 ms');
+    expect(describeLane({ name: 'worker thread', totals: { running: 201, waiting: 0, blocked: 0 }, longestBlocked: 0 })).toBe('worker thread: running 201 ms');
+  });
+});
+
 describe('formatMs', () => {
   it('rounds to whole milliseconds from 10 ms, to a tenth below', () => {
-    expect([formatMs(412.49), formatMs(9.96), formatMs(2.34), formatMs(0)]).toEqual(['412 ms', '10 ms', '2.3 ms', '0 ms']);
+    expect([formatMs(412.49), formatMs(9.96), formatMs(2.34), formatMs(0), formatMs(40.2, '')]).toEqual(['412 ms', '10 ms', '2.3 ms', '0 ms', '40']);
   });
 });

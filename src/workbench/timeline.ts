@@ -11,7 +11,6 @@ export interface Lane {
   start: number;
   /** Milliseconds spent in each state, summed over its spans. */
   totals: Record<TraceState, number>;
-  longestBlocked: TraceEvent | undefined;
 }
 
 export interface Timeline {
@@ -34,13 +33,12 @@ export function createTimeline(): Timeline {
     add(event) {
       let lane = lanes.get(event.lane);
       if (!lane) {
-        lane = { name: event.lane, spans: [], start: event.from, totals: { running: 0, waiting: 0, blocked: 0 }, longestBlocked: undefined };
+        lane = { name: event.lane, spans: [], start: event.from, totals: { running: 0, waiting: 0, blocked: 0 } };
         lanes.set(event.lane, lane);
       }
       lane.spans.push(event);
       lane.start = Math.min(lane.start, event.from);
       lane.totals[event.state] += event.to - event.from;
-      if (event.state === 'blocked' && (!lane.longestBlocked || length(event) > length(lane.longestBlocked))) lane.longestBlocked = event;
       count += 1;
       min = Math.min(min, event.from);
       max = Math.max(max, event.to);
@@ -54,21 +52,51 @@ export function createTimeline(): Timeline {
 const length = (span: TraceEvent) => span.to - span.from;
 const overlap = (a: TraceEvent, b: TraceEvent) => Math.max(0, Math.min(a.to, b.to) - Math.max(a.from, b.from));
 
-/** The running span that the most blocked time of other lanes fell inside: who held the others up. */
+/** Gaps up to this (rounding in the demo's numbers) still join two spans into one stretch. */
+const JOIN_MS = 0.5;
+
+/**
+ * A lane's spans in one state, with spans that follow each other back to back joined into one
+ * stretch: a task blocked by three requests in a row is drawn as one blocked bar, and was blocked
+ * that whole time, so that is what the summary measures.
+ */
+export function stretches(lane: Lane, state: TraceState): TraceEvent[] {
+  const sorted = lane.spans.toSorted((a, b) => a.from - b.from);
+  const joined: TraceEvent[] = [];
+  let current: TraceEvent | undefined;
+  for (const span of sorted) {
+    if (span.state !== state) {
+      current = undefined;
+    } else if (current && span.from <= current.to + JOIN_MS) {
+      current.to = Math.max(current.to, span.to);
+    } else {
+      current = { ...span };
+      joined.push(current);
+    }
+  }
+  return joined;
+}
+
+/** A stretch of running during which other lanes were blocked: who held the others up. */
 export interface Culprit {
   span: TraceEvent;
   /** Per other lane blocked during it: how long, in ms. */
   blockedLanes: Map<string, number>;
 }
 
+/**
+ * The running stretch during which the most time of other lanes was blocked, counting only a
+ * stretch during which some other lane was blocked for at least half of it. That is what a stall
+ * looks like; a task that merely ran while others happened to be briefly late (on another thread,
+ * say) is not named.
+ */
 export function findCulprit(lanes: readonly Lane[]): Culprit | undefined {
-  const blocked = lanes.flatMap((lane) => lane.spans.filter((span) => span.state === 'blocked'));
+  const blocked = lanes.flatMap((lane) => stretches(lane, 'blocked'));
   if (blocked.length === 0) return undefined;
   let best: Culprit | undefined;
   let bestTotal = 0;
   for (const lane of lanes) {
-    for (const span of lane.spans) {
-      if (span.state !== 'running') continue;
+    for (const span of stretches(lane, 'running')) {
       const blockedLanes = new Map<string, number>();
       let total = 0;
       for (const other of blocked) {
@@ -78,7 +106,7 @@ export function findCulprit(lanes: readonly Lane[]): Culprit | undefined {
         blockedLanes.set(other.lane, (blockedLanes.get(other.lane) ?? 0) + ms);
         total += ms;
       }
-      if (total > bestTotal) {
+      if (total > bestTotal && Math.max(...blockedLanes.values()) >= length(span) / 2) {
         best = { span, blockedLanes };
         bestTotal = total;
       }
@@ -87,9 +115,9 @@ export function findCulprit(lanes: readonly Lane[]): Culprit | undefined {
   return best;
 }
 
-/** Milliseconds as a reader wants them: whole above 10, one decimal below. */
-export function formatMs(ms: number): string {
-  return `${ms >= 10 ? Math.round(ms) : Math.round(ms * 10) / 10} ms`;
+/** Milliseconds as a reader wants them: whole from 10, to a tenth below. */
+export function formatMs(ms: number, unit = ' ms'): string {
+  return `${Math.abs(ms) >= 10 ? Math.round(ms) : Math.round(ms * 10) / 10}${unit}`;
 }
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
@@ -98,6 +126,13 @@ export interface LaneRow {
   name: string;
   totals: Record<TraceState, number>;
   longestBlocked: number;
+}
+
+/** One lane in words, leaving out the states it never was in: "client 1: waiting 351 ms, blocked 961 ms (longest 200 ms)". */
+export function describeLane(row: LaneRow): string {
+  const parts = (['running', 'waiting', 'blocked'] as const).filter((state) => row.totals[state] > 0).map((state) => `${state} ${formatMs(row.totals[state])}`);
+  if (row.longestBlocked > 0 && row.longestBlocked < row.totals.blocked) parts[parts.length - 1] += ` (longest ${formatMs(row.longestBlocked)})`;
+  return `${row.name}: ${parts.join(', ') || 'no time traced'}`;
 }
 
 export interface TimelineSummary {
@@ -116,19 +151,17 @@ export function summarize(timeline: Timeline): TimelineSummary {
     const { span, blockedLanes } = culprit;
     const upTo = Math.max(...blockedLanes.values());
     sentences.push(
-      `While ${span.lane} ran for ${formatMs(length(span))} without a break (from ${formatMs(span.from)} to ${formatMs(span.to)}), ` +
+      `While ${span.lane} ran for ${formatMs(length(span))} without a break (from ${formatMs(span.from, '')} to ${formatMs(span.to)}), ` +
         `${plural(blockedLanes.size, 'other task was', 'other tasks were')} blocked, for up to ${formatMs(upTo)}.`,
     );
   }
-  let longest: TraceEvent | undefined;
-  for (const { longestBlocked } of lanes) {
-    if (longestBlocked && (!longest || length(longestBlocked) > length(longest))) longest = longestBlocked;
-  }
-  sentences.push(longest ? `The longest blocked span was ${formatMs(length(longest))} (${longest.lane}).` : 'No task was blocked.');
   const rows = lanes.map((lane) => ({
     name: lane.name,
     totals: { ...lane.totals },
-    longestBlocked: lane.longestBlocked ? length(lane.longestBlocked) : 0,
+    longestBlocked: Math.max(0, ...stretches(lane, 'blocked').map(length)),
   }));
+  let longest: LaneRow | undefined;
+  for (const row of rows) if (row.longestBlocked > (longest?.longestBlocked ?? 0)) longest = row;
+  sentences.push(longest ? `Longest blocked stretch: ${formatMs(longest.longestBlocked)} (${longest.name}).` : 'No task was blocked.');
   return { sentences, rows };
 }

@@ -11,6 +11,8 @@ export interface TraceListener {
   event(event: TraceEvent): void;
   /** A trace line that is not a valid event (a reader's edit gone wrong); it is hidden all the same. */
   malformed?(line: string): void;
+  /** The run's output has ended: no more traces. */
+  end?(): void;
 }
 
 export interface TraceFilter extends OutputSink {
@@ -48,6 +50,7 @@ export function hideTraceLines(sink: OutputSink, listener?: TraceListener): Trac
       if (held.startsWith(TRACE_PREFIX)) readTrace(held);
       else if (held) sink.write(held);
       held = '';
+      listener?.end?.();
     },
   };
 }
