@@ -146,3 +146,17 @@ describe('formatMs', () => {
     expect([formatMs(412.49), formatMs(9.96), formatMs(2.34), formatMs(0), formatMs(40.2, '')]).toEqual(['412 ms', '10 ms', '2.3 ms', '0 ms', '40']);
   });
 });
+
+describe('findCulprit on many spans', () => {
+  it('finds the same stall among thousands of short spans, as one pair-by-pair comparison would', () => {
+    const events: TraceEvent[] = [];
+    for (let lane = 0; lane < 20; lane++) {
+      for (let t = 0; t < 2000; t += 10) events.push(span(`l${lane}`, t, t + 4, lane % 2 ? 'running' : 'blocked'));
+    }
+    events.push(span('heavy', 3000, 3300, 'running'));
+    for (let lane = 0; lane < 20; lane += 2) events.push(span(`l${lane}`, 3010, 3290, 'blocked'));
+    const culprit = findCulprit(timelineOf(events).lanes());
+    expect(culprit?.span).toEqual(span('heavy', 3000, 3300, 'running'));
+    expect([...culprit!.blockedLanes.values()]).toEqual(Array(10).fill(280));
+  });
+});
