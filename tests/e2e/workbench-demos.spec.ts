@@ -77,32 +77,33 @@ async function editAndRun(page: Page, file: string, code: string): Promise<strin
 /** The lane labels drawn in the timeline, top to bottom. */
 const laneNames = (page: Page) => timeline(page).locator('.tl-lane').evaluateAll((lanes) => lanes.map((lane) => (lane as SVGGElement).dataset['lane']!));
 
+type Bar = [left: number, right: number];
+
 /**
- * Per lane, the widest bar of one state as drawn, in pixels: spans that touch are one bar to the
- * eye, so they are joined.
+ * Per lane, the bars of one state as drawn, in pixels from the chart's left: spans that touch
+ * are one bar to the eye, so they are joined.
  */
-function widestBars(page: Page, state: 'running' | 'waiting' | 'blocked'): Promise<Record<string, number>> {
+function bars(page: Page, state: 'running' | 'waiting' | 'blocked'): Promise<Record<string, Bar[]>> {
   return timeline(page)
     .locator('.tl-lane')
     .evaluateAll((lanes, state) => {
-      const widest: Record<string, number> = {};
+      const byLane: Record<string, Bar[]> = {};
       for (const lane of lanes as SVGGElement[]) {
-        const bars = [...lane.querySelectorAll<SVGRectElement>(`.tl-${state}`)]
-          .map((rect) => ({ x: rect.x.baseVal.value, w: rect.width.baseVal.value }))
-          .sort((a, b) => a.x - b.x);
-        let best = 0;
-        let start = Number.NaN;
-        let end = Number.NaN;
-        for (const { x, w } of bars) {
-          if (x <= end + 1) end = Math.max(end, x + w);
-          else [start, end] = [x, x + w];
-          best = Math.max(best, end - start);
+        const joined: Bar[] = [];
+        const rects = [...lane.querySelectorAll<SVGRectElement>(`.tl-${state}`)].map((rect) => [rect.x.baseVal.value, rect.x.baseVal.value + rect.width.baseVal.value] as Bar);
+        for (const [left, right] of rects.sort((a, b) => a[0] - b[0])) {
+          const last = joined.at(-1);
+          if (last && left <= last[1] + 1) last[1] = Math.max(last[1], right);
+          else joined.push([left, right]);
         }
-        widest[lane.dataset['lane']!] = best;
+        byLane[lane.dataset['lane']!] = joined;
       }
-      return widest;
+      return byLane;
     }, state);
 }
+
+const widest = (laneBars: Bar[] = []) => Math.max(0, ...laneBars.map(([left, right]) => right - left));
+const overlapWith = (laneBars: Bar[] = [], [from, to]: Bar) => laneBars.reduce((sum, [left, right]) => sum + Math.max(0, Math.min(right, to) - Math.max(left, from)), 0);
 
 /** "max N ms" of clients 1-7 in the line blocking-stall prints for one mode (in the flat text). */
 function maxLatency(flat: string, mode: string): number {
@@ -225,9 +226,9 @@ test('blocking-stall: the stalled clients are seen blocked on the timeline, and 
   expect((await laneNames(page)).toSorted()).toEqual([...clients, 'client 8', 'worker thread']);
   // Every light client shows a blocked bar as long as most of the report, and client 8 a running one.
   const msPerPx = await msPerPixel(page);
-  const blocked = await widestBars(page, 'blocked');
-  for (const client of clients) expect(blocked[client]! * msPerPx, client).toBeGreaterThan(0.6 * REPORT_MS);
-  expect((await widestBars(page, 'running'))['client 8']! * msPerPx).toBeGreaterThan(0.75 * REPORT_MS);
+  const blocked = await bars(page, 'blocked');
+  for (const client of clients) expect(widest(blocked[client]) * msPerPx, client).toBeGreaterThan(0.6 * REPORT_MS);
+  expect(widest((await bars(page, 'running'))['client 8']) * msPerPx).toBeGreaterThan(0.75 * REPORT_MS);
   // ...and the summary says so in words.
   const summary = (await timelineSummary(page).textContent()) ?? '';
   const culprit = /While client 8 ran for (\d+) ms without a break \(from [\d.]+ to [\d.]+ ms\), 7 other tasks were blocked, for up to (\d+) ms\./.exec(summary);
@@ -242,19 +243,59 @@ test('blocking-stall: the stalled clients are seen blocked on the timeline, and 
   await editAndRun(page, 'main.js', code.replace("const MODE = 'all';", "const MODE = 'thread';"));
   const cured = await terminalFlat(page);
   expect(cured).not.toMatch(/(stall|yield) +clients/);
-  // The stall makes the worst latency at least the report's length, by construction; a busy
-  // machine can add a hiccup of a hundred ms or so to a cure, never a report's worth.
-  expect(maxLatency(cured, 'thread')).toBeLessThan(REPORT_MS);
+  // Its latencies are printed, but not compared: a busy machine can stall a whole run for a
+  // moment (it shows as a block in every lane at once, at the start); the timeline tells the
+  // report's doing apart from that.
+  expect(maxLatency(cured, 'thread')).toBeGreaterThan(0);
   // The timeline now holds this run alone: client 8 only waits for its thread, which does the running...
   await expect.poll(() => laneNames(page)).toContain('worker thread');
-  const curedRunning = await widestBars(page, 'running');
-  expect(curedRunning['client 8']).toBe(0);
-  expect(curedRunning['worker thread']).toBeGreaterThan(0);
-  // ...and no client is blocked for anything like the report's length, in bars or in words.
-  const curedBlocked = await widestBars(page, 'blocked');
-  for (const client of clients) expect(curedBlocked[client] ?? 0, client).toBeLessThan(0.75 * curedRunning['worker thread']!);
-  await expect(timelineSummary(page)).not.toContainText('While client 8 ran');
-  expect(await longestBlocked(page)).toBeLessThan(0.75 * REPORT_MS);
+  const curedRunning = await bars(page, 'running');
+  expect(curedRunning['client 8']).toEqual([]);
+  expect(curedRunning['worker thread']).toHaveLength(1);
+  const report = curedRunning['worker thread']![0]!;
+  expect((report[1] - report[0]) * (await msPerPixel(page))).toBeGreaterThan(0.75 * REPORT_MS);
+  // ...and while the report runs there, no client is blocked for most of it: no stall, in bars or in words.
+  const curedBlocked = await bars(page, 'blocked');
+  for (const client of clients) expect(overlapWith(curedBlocked[client], report), client).toBeLessThan(0.5 * (report[1] - report[0]));
+  await expect(timelineSummary(page)).not.toContainText('without a break');
+});
+
+test('thousands of trace lines, a malformed one among them, neither break the run nor freeze the page', async ({ page }) => {
+  await openAndRun(page, pages.reactorCallbacks);
+  // In bursts a frame apart: the runtime's output batcher keeps only the newest output of a
+  // frame when more arrives than a terminal could show, and every trace line must arrive here.
+  const code = [
+    "console.log('#trace not json');",
+    "const states = ['running', 'waiting', 'blocked'];",
+    'for (let burst = 0; burst < 40; burst++) {',
+    '  for (let i = burst * 500; i < (burst + 1) * 500; i++) {',
+    "    console.log('#trace ' + JSON.stringify({ lane: 'task ' + (i % 50), from: i, to: i + 0.5, state: states[i % 3] }));",
+    '  }',
+    '  await new Promise((resolve) => setTimeout(resolve, 40));',
+    '}',
+    "console.log('all traced');",
+  ].join('\n');
+  await page.getByRole('textbox', { name: 'Edit main.js' }).click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(code);
+  await runButton(page).click();
+  // While the traces pour in, the page keeps answering quickly.
+  for (let i = 0; i < 5; i++) {
+    const started = Date.now();
+    await page.evaluate(() => document.title);
+    expect(Date.now() - started).toBeLessThan(1000);
+    await page.waitForTimeout(100);
+  }
+  const output = await runToEnd(page);
+  expect(output).toContain('all traced');
+  expect(output).toContain('[exited with code 0]');
+  await expect(timelineSummary(page)).toContainText('50 tasks traced over 20000 ms.');
+  await expect(timelineSummary(page)).toContainText('Only the first 40 tasks are drawn.');
+  await expect(timelineSummary(page)).toContainText('Only the first 5000 spans are drawn.');
+  await expect(timelineSummary(page)).toContainText('1 trace line was not a valid event and left out (the first: #trace not json).');
+  expect(await laneNames(page)).toHaveLength(40);
+  expect(await timeline(page).locator('.tl-span').count()).toBe(5000);
 });
 
 test('the timeline fits a phone, with no sideways scrolling', async ({ page }) => {
