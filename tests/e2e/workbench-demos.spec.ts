@@ -248,7 +248,7 @@ test('blocking-stall: the stalled clients are seen blocked on the timeline, and 
   // report's doing apart from that.
   expect(maxLatency(cured, 'thread')).toBeGreaterThan(0);
   // The timeline now holds this run alone: client 8 only waits for its thread, which does the running...
-  await expect.poll(() => laneNames(page)).toContain('worker thread');
+  await expect.poll(async () => (await laneNames(page)).toSorted()).toEqual([...clients, 'client 8', 'worker thread']);
   const curedRunning = await bars(page, 'running');
   expect(curedRunning['client 8']).toEqual([]);
   expect(curedRunning['worker thread']).toHaveLength(1);
