@@ -83,9 +83,10 @@ export function createTimelineView(options: { title: string; idPrefix: string })
   }
 
   const summary = document.createElement('div');
-  summary.id = summaryId;
   summary.className = 'tl-summary';
+  // The chart's description is the few sentences, not the per-task list under them.
   const sentences = document.createElement('p');
+  sentences.id = summaryId;
   const details = document.createElement('details');
   const detailsSummary = document.createElement('summary');
   detailsSummary.textContent = 'Time per task';

@@ -23,15 +23,15 @@ function recordedEvents(demo: string): TraceEvent[] {
 }
 
 describe('createTimeline', () => {
-  it('groups spans into one lane per task, ordered by when each task started, numbers in numeric order', () => {
+  it('groups spans into one lane per task, ordered by when each task started, and tasks that started together as first reported', () => {
     const timeline = timelineOf([
-      span('client 10', 0, 5, 'waiting'),
-      span('client 2', 0, 5, 'waiting'),
+      span('fetch user', 0, 5, 'waiting'),
       span('late', 50, 60, 'running'),
-      span('client 2', 5, 9, 'blocked'),
+      span('fetch posts', 0, 5, 'waiting'),
+      span('fetch posts', 5, 9, 'blocked'),
       span('early', -3, 1, 'running'),
     ]);
-    expect(timeline.lanes().map((lane) => lane.name)).toEqual(['early', 'client 2', 'client 10', 'late']);
+    expect(timeline.lanes().map((lane) => lane.name)).toEqual(['early', 'fetch user', 'fetch posts', 'late']);
     expect(timeline.spanCount()).toBe(5);
     expect(timeline.extent()).toEqual([-3, 60]);
   });

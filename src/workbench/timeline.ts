@@ -15,14 +15,13 @@ export interface Lane {
 
 export interface Timeline {
   add(event: TraceEvent): void;
-  /** Lanes in the order their tasks started (ties by name, with numbers in numeric order). */
+  /** Lanes in the order their tasks started; tasks that started together, in the order they were first reported. */
   lanes(): Lane[];
   spanCount(): number;
   /** The time range the spans cover; [0, 0] while empty. Starts at 0 unless a span starts before. */
   extent(): [number, number];
 }
 
-const byName = new Intl.Collator('en', { numeric: true }).compare;
 
 export function createTimeline(): Timeline {
   const lanes = new Map<string, Lane>();
@@ -43,7 +42,8 @@ export function createTimeline(): Timeline {
       min = Math.min(min, event.from);
       max = Math.max(max, event.to);
     },
-    lanes: () => [...lanes.values()].sort((a, b) => a.start - b.start || byName(a.name, b.name)),
+    // A Map keeps insertion order, and sort is stable: ties stay in the order lanes first appeared.
+    lanes: () => [...lanes.values()].sort((a, b) => a.start - b.start),
     spanCount: () => count,
     extent: () => [min, max],
   };
