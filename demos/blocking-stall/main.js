@@ -4,8 +4,11 @@
 //   node main.js stall    the report runs in one piece on the loop
 //   node main.js yield    it runs in 2 ms slices; the loop turns in between
 //   node main.js thread   it runs on another thread
-//   node main.js          all three, one after the other
+//   node main.js          all three, one after the other (MODE below)
+// In the browser there is no command line: change MODE to pick one.
 // Lines starting with "#trace " are drawn as a timeline, one lane per client.
+
+const MODE = 'all'; // 'stall', 'yield', 'thread' or 'all'
 
 const CLIENTS = 7; // the light clients; client 8 is the heavy one
 const EVERY_MS = 10; // each light client sends a request this often...
@@ -159,8 +162,8 @@ async function run(mode) {
 }
 
 async function main() {
-  const arg = isNode ? process.argv[2] : undefined;
-  const modes = !arg || arg === 'all' ? Object.keys(report) : [arg];
+  const arg = globalThis.process?.argv?.[2] ?? MODE;
+  const modes = arg === 'all' ? Object.keys(report) : [arg];
   if (!modes.every((mode) => mode in report)) {
     console.log(`usage: node main.js [stall|yield|thread|all], not "${arg}"`);
     return;

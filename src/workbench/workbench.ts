@@ -8,6 +8,7 @@ import { createEditsStore } from './edits-store.ts';
 import { runDemo } from './run-demo.ts';
 import { serverNote } from './server-note.ts';
 import { createOutputTerminal } from './terminal.ts';
+import { createTimelineView } from './timeline-view.ts';
 import { hideTraceLines } from './trace-filter.ts';
 
 const DIM = '\x1b[2m';
@@ -53,6 +54,7 @@ export function mountWorkbench(root: HTMLElement, options: MountOptions): void {
   const terminalRegion = element('section', { className: 'wb-output' }, terminalBox);
   terminalRegion.setAttribute('aria-label', `Output of ${demo.title}`);
   const preview = element('iframe', { className: 'wb-preview', title: `Preview of ${demo.title}`, hidden: true });
+  const timeline = createTimelineView({ title: demo.title, idPrefix: uid });
   const workbench = element(
     'section',
     { className: 'workbench' },
@@ -62,6 +64,7 @@ export function mountWorkbench(root: HTMLElement, options: MountOptions): void {
     element('div', { className: 'wb-toolbar' }, runButton, stopButton, resetButton),
     status,
     terminalRegion,
+    timeline.element,
     preview,
   );
   workbench.setAttribute('aria-label', `Demo: ${demo.title}`);
@@ -117,7 +120,7 @@ export function mountWorkbench(root: HTMLElement, options: MountOptions): void {
     stopButton.disabled = false;
     status.textContent = demo.runtimes.includes('webcontainer') ? 'Choosing a runtime… (booting WebContainer can take up to 20 s)' : 'Choosing a runtime…';
     const files = demo.files.map((file) => (paths.includes(file.path) ? { path: file.path, contents: editor.text(file.path) } : file));
-    const sink = hideTraceLines(terminal);
+    const sink = hideTraceLines(terminal, timeline.start());
     try {
       const exit = await runDemo(
         { ...demo, files },

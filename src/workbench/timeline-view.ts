@@ -1,0 +1,305 @@
+// The timeline under the terminal: one lane per task, drawn in SVG from the run's trace events,
+// with the summary in words (timeline.ts) for screen readers and everyone. Hidden until a run
+// prints a trace line; cleared by the next Run.
+//
+// Events arrive in bursts while the demo runs, so they are queued and drawn once per animation
+// frame. A new span is one new <rect>; everything is laid out again only when the time axis
+// grows a step, a lane appears, or the box is resized. The states differ in shape as well as
+// colour: running is a full bar, waiting a thin line, blocked a hatched bar.
+import '../styles/timeline.css';
+import { createTimeline, describeLane, summarize, type Timeline } from './timeline.ts';
+import { axisEnd, axisTicks } from './timeline-scale.ts';
+import { TRACE_STATES, type TraceEvent, type TraceState } from './trace-event.ts';
+import type { TraceListener } from './trace-filter.ts';
+
+const SVG = 'http://www.w3.org/2000/svg';
+const LANE_HEIGHT = 16;
+const LANE_GAP = 6;
+const AXIS_HEIGHT = 22;
+const LABEL_CHAR_PX = 7.3; // 12px JetBrains Mono: 0.6em a character
+const TICK_CHAR_PX = 6.4; // 11px Inter, digits and "ms"
+const MIN_TICK_GAP_PX = 64;
+/** Beyond these a flood of trace lines would cost more to draw than it tells; the summary still counts them all. */
+const MAX_DRAWN_SPANS = 5000;
+const MAX_DRAWN_LANES = 40;
+const SUMMARY_EVERY_MS = 300;
+
+export interface TimelineView {
+  element: HTMLElement;
+  /** Forgets the last run, hides the timeline, and returns the listener for the new run's traces. */
+  start(): TraceListener;
+}
+
+function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number> = {}): SVGElementTagNameMap[K] {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
+  return node;
+}
+
+/** The shape of a span in its lane: full height, or a thin line for waiting. */
+function spanShape(state: TraceState, top: number): { y: number; height: number } {
+  return state === 'waiting' ? { y: top + LANE_HEIGHT / 2 - 2, height: 4 } : { y: top, height: LANE_HEIGHT };
+}
+
+interface LaneView {
+  group: SVGGElement;
+  label: SVGTextElement;
+  track: SVGRectElement;
+  spans: DrawnSpan[];
+}
+
+interface DrawnSpan {
+  event: TraceEvent;
+  rect: SVGRectElement;
+}
+
+export function createTimelineView(options: { title: string; idPrefix: string }): TimelineView {
+  const patternId = `${options.idPrefix}-blocked`;
+  const summaryId = `${options.idPrefix}-timeline-summary`;
+
+  // ----- the DOM -----
+  const chart = svg('svg', { class: 'tl-chart', role: 'img', 'aria-label': `Timeline of ${options.title}, one lane per task`, 'aria-describedby': summaryId });
+  const defs = svg('defs');
+  const pattern = svg('pattern', { id: patternId, patternUnits: 'userSpaceOnUse', width: 5, height: 5, patternTransform: 'rotate(45)' });
+  pattern.append(svg('rect', { class: 'tl-hatch-ground', width: 5, height: 5 }), svg('line', { class: 'tl-hatch', x1: 1.25, y1: 0, x2: 1.25, y2: 5 }));
+  defs.append(pattern);
+  const grid = svg('g', { class: 'tl-grid' });
+  const lanesLayer = svg('g');
+  const axis = svg('g', { class: 'tl-axis' });
+  chart.append(defs, grid, lanesLayer, axis);
+  const chartBox = document.createElement('div');
+  chartBox.className = 'tl-chart-box';
+  chartBox.append(chart);
+
+  const legend = document.createElement('ul');
+  legend.className = 'tl-legend';
+  for (const state of TRACE_STATES) {
+    const swatch = svg('svg', { width: 22, height: LANE_HEIGHT, 'aria-hidden': 'true' });
+    const { y, height } = spanShape(state, 0);
+    swatch.append(svg('rect', { class: `tl-${state}`, x: 0.5, y, width: 21, height, ...(state === 'blocked' ? { fill: `url(#${patternId})` } : {}) }));
+    const item = document.createElement('li');
+    item.append(swatch, state);
+    legend.append(item);
+  }
+
+  const summary = document.createElement('div');
+  summary.className = 'tl-summary';
+  // The chart's description is the few sentences, not the per-task list under them.
+  const sentences = document.createElement('p');
+  sentences.id = summaryId;
+  const details = document.createElement('details');
+  const detailsSummary = document.createElement('summary');
+  detailsSummary.textContent = 'Time per task';
+  // A list rather than a table: it reads the same aloud, and wraps to a phone's width.
+  const perLane = document.createElement('ul');
+  details.append(detailsSummary, perLane);
+  summary.append(sentences, details);
+
+  const heading = document.createElement('span');
+  heading.className = 'tl-title';
+  heading.textContent = 'Timeline';
+  const head = document.createElement('div');
+  head.className = 'tl-head';
+  head.append(heading, legend);
+
+  const element = document.createElement('section');
+  element.className = 'wb-timeline';
+  element.setAttribute('aria-label', `Timeline of ${options.title}`);
+  element.hidden = true;
+  element.append(head, chartBox, summary);
+
+  // ----- one run's state -----
+  let timeline: Timeline = createTimeline();
+  let lanes = new Map<string, LaneView>();
+  let pending: TraceEvent[] = [];
+  let malformed: string[] = [];
+  let drawnSpans = 0;
+  let frame = 0;
+  let summaryTimer: ReturnType<typeof setTimeout> | undefined;
+  let summaryAt = 0;
+  let generation = 0;
+  // What the last layout was made for; any change lays everything out again.
+  let laidOut = { width: 0, axisFrom: 0, axisTo: 0, order: '' };
+
+  const laneTop = (index: number) => LANE_GAP / 2 + index * (LANE_HEIGHT + LANE_GAP);
+
+  const laneView = (name: string): LaneView | undefined => {
+    let view = lanes.get(name);
+    if (view || lanes.size >= MAX_DRAWN_LANES) return view;
+    const group = svg('g', { class: 'tl-lane' });
+    group.dataset['lane'] = name;
+    const label = svg('text', { class: 'tl-label', y: LANE_HEIGHT / 2, 'dominant-baseline': 'central' });
+    label.textContent = name;
+    const track = svg('rect', { class: 'tl-track', height: LANE_HEIGHT });
+    group.append(track, label);
+    lanesLayer.append(group);
+    view = { group, label, track, spans: [] };
+    lanes.set(name, view);
+    return view;
+  };
+
+  /** A new span's <rect>, not yet placed; none past the drawing limits. */
+  const draw = (event: TraceEvent): DrawnSpan | undefined => {
+    const view = laneView(event.lane);
+    if (!view || drawnSpans >= MAX_DRAWN_SPANS) return undefined;
+    const rect = svg('rect', { class: `tl-span tl-${event.state}` });
+    if (event.state === 'blocked') rect.setAttribute('fill', `url(#${patternId})`);
+    view.group.append(rect);
+    const drawn = { event, rect };
+    view.spans.push(drawn);
+    drawnSpans += 1;
+    return drawn;
+  };
+
+  /** Positions spans: all of them after a layout change, else only the `fresh` ones. */
+  const layout = (fresh: readonly DrawnSpan[]) => {
+    const width = chartBox.clientWidth;
+    if (width === 0) return; // hidden or collapsed: laid out when it has a size
+    const ordered = timeline.lanes().filter((lane) => lanes.has(lane.name));
+    const [first, last] = timeline.extent();
+    const axisFrom = Math.min(0, first);
+    const axisTo = axisFrom + axisEnd(last - axisFrom);
+    const order = ordered.map((lane) => lane.name).join('\n');
+    const changed = width !== laidOut.width || axisFrom !== laidOut.axisFrom || axisTo !== laidOut.axisTo || order !== laidOut.order;
+
+    const longestLabel = Math.max(...ordered.map((lane) => lane.name.length), 4);
+    const labelWidth = Math.min(Math.ceil(longestLabel * LABEL_CHAR_PX) + 10, Math.round(width * 0.35));
+    const plotLeft = labelWidth;
+    const plotRight = width - 6;
+    const x = (ms: number) => plotLeft + ((ms - axisFrom) / (axisTo - axisFrom)) * (plotRight - plotLeft);
+    // In lane coordinates: each lane's <g> is moved to its row.
+    const place = ({ event, rect }: DrawnSpan) => {
+      const left = x(event.from);
+      const { y, height } = spanShape(event.state, 0);
+      rect.setAttribute('x', left.toFixed(2));
+      rect.setAttribute('width', Math.max(1, x(event.to) - left).toFixed(2));
+      rect.setAttribute('y', String(y));
+      rect.setAttribute('height', String(height));
+    };
+
+    if (!changed) {
+      fresh.forEach(place);
+      return;
+    }
+    laidOut = { width, axisFrom, axisTo, order };
+    const plotHeight = laneTop(ordered.length) - LANE_GAP / 2;
+    chart.setAttribute('width', String(width));
+    chart.setAttribute('height', String(plotHeight + AXIS_HEIGHT));
+    chart.setAttribute('viewBox', `0 0 ${width} ${plotHeight + AXIS_HEIGHT}`);
+    ordered.forEach((lane, index) => {
+      const view = lanes.get(lane.name)!;
+      view.group.setAttribute('transform', `translate(0 ${laneTop(index)})`);
+      view.label.setAttribute('x', String(labelWidth - 8));
+      // A name too long for the label column is cut; the summary below names it in full.
+      const room = Math.floor((labelWidth - 10) / LABEL_CHAR_PX);
+      view.label.textContent = lane.name.length > room ? `${lane.name.slice(0, Math.max(1, room - 1))}…` : lane.name;
+      view.track.setAttribute('x', String(plotLeft));
+      view.track.setAttribute('width', String(Math.max(0, plotRight - plotLeft)));
+      view.spans.forEach(place);
+    });
+
+    grid.replaceChildren();
+    axis.replaceChildren(svg('line', { class: 'tl-axis-line', x1: plotLeft, x2: plotRight, y1: plotHeight + 0.5, y2: plotHeight + 0.5 }));
+    const ticks = axisTicks(axisFrom, axisTo, Math.max(2, Math.floor((plotRight - plotLeft) / MIN_TICK_GAP_PX)));
+    ticks.forEach((tick, index) => {
+      const at = Math.round(x(tick)) + 0.5;
+      grid.append(svg('line', { x1: at, x2: at, y1: 0, y2: plotHeight }));
+      axis.append(svg('line', { class: 'tl-tick', x1: at, x2: at, y1: plotHeight, y2: plotHeight + 4 }));
+      // Numbers only, but the last says "ms"; labels at the ends are kept inside the box.
+      const text = index === ticks.length - 1 ? `${tick} ms` : String(tick);
+      const halfWidth = (text.length * TICK_CHAR_PX) / 2;
+      const anchor = at - halfWidth < 0 ? 'start' : at + halfWidth > width ? 'end' : 'middle';
+      const label = svg('text', { class: 'tl-tick-label', x: at, y: plotHeight + 16, 'text-anchor': anchor });
+      label.textContent = text;
+      axis.append(label);
+    });
+  };
+
+  const writeSummary = () => {
+    summaryAt = performance.now();
+    clearTimeout(summaryTimer);
+    summaryTimer = undefined;
+    const { sentences: facts, rows } = summarize(timeline);
+    const said = timeline.spanCount() > 0 ? facts : [];
+    const notes: string[] = [];
+    if (lanes.size < rows.length) notes.push(`Only the first ${MAX_DRAWN_LANES} tasks are drawn.`);
+    if (drawnSpans < timeline.spanCount()) notes.push(`Only the first ${MAX_DRAWN_SPANS} spans are drawn.`);
+    if (malformed.length > 0) notes.push(`${malformed.length === 1 ? '1 trace line was' : `${malformed.length} trace lines were`} not a valid event and left out (the first: ${malformed[0]!.slice(0, 80)}).`);
+    sentences.textContent = [...said, ...notes].join(' ');
+    details.hidden = rows.length === 0;
+
+    perLane.replaceChildren(
+      ...rows.map((row) => {
+        const item = document.createElement('li');
+        item.textContent = describeLane(row);
+        return item;
+      }),
+    );
+  };
+
+  const flush = () => {
+    frame = 0;
+    const fresh: DrawnSpan[] = [];
+    for (const event of pending) {
+      timeline.add(event);
+      const drawn = draw(event);
+      if (drawn) fresh.push(drawn);
+    }
+    pending = [];
+    element.hidden = false;
+    // Only malformed trace lines so far: the summary says so, and there is nothing to draw.
+    chartBox.hidden = timeline.spanCount() === 0;
+    layout(fresh);
+    // The summary is recomputed a few times a second at most while events pour in.
+    const wait = summaryAt + SUMMARY_EVERY_MS - performance.now();
+    if (wait <= 0) writeSummary();
+    else summaryTimer ??= setTimeout(writeSummary, wait);
+  };
+
+  const schedule = () => {
+    frame ||= requestAnimationFrame(flush);
+  };
+
+  new ResizeObserver(() => {
+    if (!element.hidden && chartBox.clientWidth !== laidOut.width) layout([]);
+  }).observe(chartBox);
+
+  return {
+    element,
+    start() {
+      const mine = ++generation;
+      cancelAnimationFrame(frame);
+      frame = 0;
+      clearTimeout(summaryTimer);
+      summaryTimer = undefined;
+      summaryAt = 0;
+      timeline = createTimeline();
+      lanes = new Map();
+      lanesLayer.replaceChildren();
+      pending = [];
+      malformed = [];
+      drawnSpans = 0;
+      laidOut = { width: 0, axisFrom: 0, axisTo: 0, order: '' };
+      element.hidden = true;
+      // A run that was stopped may still deliver output; only the current run's reaches the view.
+      return {
+        event(event) {
+          if (mine !== generation) return;
+          pending.push(event);
+          schedule();
+        },
+        malformed(line) {
+          if (mine !== generation) return;
+          malformed.push(line);
+          schedule();
+        },
+        end() {
+          if (mine !== generation || (element.hidden && pending.length === 0 && malformed.length === 0)) return;
+          cancelAnimationFrame(frame);
+          flush();
+          writeSummary();
+        },
+      };
+    },
+  };
+}
