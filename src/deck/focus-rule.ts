@@ -9,3 +9,19 @@ export function keysBelongElsewhere(target: EventTarget | null): boolean {
     target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"], [data-deck-keys="own"], dialog[open]'),
   );
 }
+
+/** What a focused button does with a key itself: press it (Space, Enter), or leave it (Esc). */
+const BUTTON_KEYS = new Set([' ', 'Enter', 'Escape']);
+
+/**
+ * The rule for one key press. A button in a region that owns its keys (the workbench's Run,
+ * Stop, Reset and file tabs) keeps only the keys it uses: the rest go to the deck, so a
+ * speaker who pressed Run goes on with the clicker (→, PageDown) without pressing Esc first.
+ */
+export function keyBelongsElsewhere(event: Pick<KeyboardEvent, 'target' | 'key'>): boolean {
+  const { target } = event;
+  if (target instanceof Element && target.matches('button, [role="tab"]') && !target.closest('dialog[open]') && target.closest('[data-deck-keys="own"]')) {
+    return BUTTON_KEYS.has(event.key);
+  }
+  return keysBelongElsewhere(target);
+}

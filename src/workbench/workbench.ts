@@ -4,6 +4,7 @@
 import { NoRuntimeError, type RunExit } from '../runtimes/index.ts';
 import { readDemoData, type DemoData } from './demo-data.ts';
 import { createFileEditor } from './editor.ts';
+import { handOffFocus } from './focus-handoff.ts';
 import { createEditsStore } from './edits-store.ts';
 import { mirrorSource } from './mirror.ts';
 import { runDemo } from './run-demo.ts';
@@ -161,6 +162,7 @@ export function mountWorkbench(root: HTMLElement, options: MountOptions): void {
     }
   };
 
+  handOffFocus(runButton, stopButton);
   runButton.addEventListener('click', () => void run());
   stopButton.addEventListener('click', () => {
     controller?.abort();
@@ -174,6 +176,8 @@ export function mountWorkbench(root: HTMLElement, options: MountOptions): void {
 
   if (options.run) {
     void run();
+    // The Run pressed was the static view's, now gone: focus stays on the demo, not the page.
+    stopButton.focus();
   } else {
     editor.view.focus();
   }
