@@ -14,13 +14,14 @@ export function keysBelongElsewhere(target: EventTarget | null): boolean {
 const BUTTON_KEYS = new Set([' ', 'Enter', 'Escape']);
 
 /**
- * The rule for one key press. A button in a region that owns its keys (the workbench's Run,
- * Stop, Reset and file tabs) keeps only the keys it uses: the rest go to the deck, so a
- * speaker who pressed Run goes on with the clicker (→, PageDown) without pressing Esc first.
+ * The rule for one key press. A button on a slide (a demo's Run, Stop, Reset, file tabs, or a
+ * file's disclosure) keeps only the keys it uses, even in a region that owns its keys: the rest
+ * go to the deck, so a speaker who pressed Run goes on with the clicker (→, PageDown) without
+ * pressing Esc first. The deck's own toolbar is not on a slide: there Space stays "next".
  */
 export function keyBelongsElsewhere(event: Pick<KeyboardEvent, 'target' | 'key'>): boolean {
   const { target } = event;
-  if (target instanceof Element && target.matches('button, [role="tab"]') && !target.closest('dialog[open]') && target.closest('[data-deck-keys="own"]')) {
+  if (target instanceof Element && target.matches('button, summary, [role="tab"]') && target.closest('[data-deck-slide]')) {
     return BUTTON_KEYS.has(event.key);
   }
   return keysBelongElsewhere(target);
