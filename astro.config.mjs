@@ -11,7 +11,7 @@ export default defineConfig({
   srcDir: './src',
   // Trailing slashes everywhere, so static hosts, Pagefind and the link checker agree on URLs.
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  build: { format: 'directory', inlineStylesheets: 'always' },
   integrations: [mdx()],
   markdown: {
     // unified (remark/rehype) rather than the default Rust processor: it lets us reuse

@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { writeFile } from 'node:fs/promises';
 import { chromium, type Page } from '@playwright/test';
 import { measureChatScale } from './bench/chat-scale.ts';
+import { measureLighthouse, LIGHTHOUSE_CATEGORIES, type LighthousePage, type LighthouseResult } from './bench/lighthouse.ts';
 
 const PORT = 4339;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -73,6 +74,12 @@ const kinds: PageKind[] = [
   { kind: 'search', path: '/search/', jsBudgetKb: 2 },
   { kind: 'deck', path: '/deck/', jsBudgetKb: 15 },
   { kind: 'presenter', path: '/deck/presenter/', jsBudgetKb: 15 },
+];
+
+const LIGHTHOUSE_PAGES: LighthousePage[] = [
+  { path: '/chapters/twisted/', formFactor: 'mobile' },
+  { path: '/chapters/twisted/', formFactor: 'desktop' },
+  { path: '/deck/', formFactor: 'desktop' },
 ];
 
 const FRAME_MS = 1000 / 60;
@@ -149,6 +156,7 @@ const rows: string[][] = [];
 let failures = 0;
 let changes: SlideChange[] = [];
 let workbenchKb = NaN;
+let lighthouseResults: LighthouseResult[] = [];
 try {
   for (const { kind, path, jsBudgetKb } of kinds) {
     const context = await browser.newContext();
@@ -173,6 +181,7 @@ try {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   changes = await slideChanges(await context.newPage());
   await context.close();
+  lighthouseResults = await measureLighthouse(ORIGIN, LIGHTHOUSE_PAGES, CHROMIUM_ARGS);
 } finally {
   await browser.close();
   stopPreview();
@@ -212,6 +221,13 @@ console.log(
   `  key press to painted frame (software raster, not budgeted): median ${median(latency).toFixed(1)} ms, worst ${worst(latency).toFixed(1)} ms`,
 );
 console.log(`\nBuild (astro build + pagefind): ${buildSeconds.toFixed(1)} s, budget ≤ 60 s: ${buildOk ? 'ok' : 'OVER'}`);
+console.log('\nLighthouse in Debian Chromium, budget 100 in each category:');
+for (const { path, formFactor, scores, failing } of lighthouseResults) {
+  const ok = LIGHTHOUSE_CATEGORIES.every((id) => scores[id] === 100);
+  if (!ok) failures++;
+  console.log(`  ${path} (${formFactor}): ${LIGHTHOUSE_CATEGORIES.map((id) => `${id} ${scores[id]}`).join(', ')}: ${ok ? 'ok' : 'OVER'}`);
+  if (failing.length > 0) console.log(`    costing points: ${failing.join('; ')}`);
+}
 // The chat chapter's table: written to content/data/ and committed with the date and machine.
 const scale = await measureChatScale();
 await writeFile('content/data/chat-scale.json', `${JSON.stringify(scale, null, 2)}\n`);

@@ -2,14 +2,15 @@
 // what it printed, with timestamps, to demos/<id>/replay.json. Commit the result:
 // tests/demos/replay-fresh.spec.ts fails when a transcript no longer matches its demo's files.
 //
-// Servers (demos that declare a "port") are skipped: replaying one needs a scripted client as
-// well as the server's output, which this recorder does not do yet.
+// A server (a demo with a "port") is recorded from a session: record-server.ts starts it, drives
+// it with the scripted client its manifest names (demo.session), and stops it.
 import { spawn } from 'node:child_process';
 import { readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readDemoFolder } from '../src/content-model/demo-folder.ts';
 import { parseCommand } from '../src/runtimes/runtime.ts';
 import { filesDigest, TRANSCRIPT_FILE, type ReplayEvent, type Transcript } from '../src/runtimes/transcript.ts';
+import { recordServer } from './record-server.ts';
 
 const DEMOS = 'demos';
 const TIME_LIMIT_MS = 60_000;
@@ -43,18 +44,22 @@ function format(transcript: Transcript): string {
   return `${top},\n  "events": [\n${lines}\n  ]\n}\n`;
 }
 
+// `npm run demos:record -- comet-chat` records only the demos named, leaving the others' as they are.
+const only = process.argv.slice(2);
+
 for (const id of (await readdir(DEMOS)).sort()) {
+  if (only.length > 0 && !only.includes(id)) continue;
   const dir = join(DEMOS, id);
   const hasManifest = await stat(join(dir, 'package.json')).then(() => true, () => false);
   if (!hasManifest) continue;
   const demo = await readDemoFolder(dir, `${DEMOS}/${id}`);
   if (!demo.runtimes.includes('replay')) continue;
-  if (demo.port !== undefined) {
-    console.log(`${id}: skipped, it is a server (port ${demo.port}); recording servers is not supported yet`);
-    continue;
-  }
   const { entry, args } = parseCommand(demo.command);
-  const { events, exitCode } = await record(dir, entry, args);
+  // readDemoFolder guarantees a replayable server has a session.
+  const { events, exitCode, session } =
+    demo.port !== undefined && demo.session
+      ? await recordServer(dir, { entry, args, port: demo.port }, demo.session)
+      : { ...(await record(dir, entry, args)), session: undefined };
   const transcript: Transcript = {
     recordedWith: process.version,
     recordedAt: new Date().toISOString(),
@@ -62,6 +67,7 @@ for (const id of (await readdir(DEMOS)).sort()) {
     filesDigest: await filesDigest(demo.files),
     events,
     exitCode,
+    ...(session && { session }),
   };
   await writeFile(join(dir, TRANSCRIPT_FILE), format(transcript));
   const last = events.at(-1)?.at ?? 0;

@@ -17,8 +17,13 @@ customElements.define(
 customElements.define(
   'reading-position',
   class extends HTMLElement {
+    stop?: () => void;
     connectedCallback() {
-      trackReadingPosition(this.dataset['chapter']!);
+      this.stop = trackReadingPosition(this.dataset['chapter']!);
+    }
+    // Gone in a client-side page move: the next chapter's scrolling is not this one's progress.
+    disconnectedCallback() {
+      this.stop?.();
     }
   },
 );

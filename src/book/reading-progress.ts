@@ -29,24 +29,23 @@ function scrollable(): number {
  * chapter again. A link to a heading (#hash) and the browser's own restore on reload or
  * back/forward always win over the stored place.
  */
-export function trackReadingPosition(chapter: string): void {
+/** Returns a function that stops tracking (the element left the page in a client-side move). */
+export function trackReadingPosition(chapter: string): () => void {
   const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
   const stored = readProgress(chapter);
   if (!location.hash && (navigation?.type ?? 'navigate') === 'navigate' && stored > 0.01 && stored < 0.99) {
     scrollTo({ top: stored * scrollable(), behavior: 'instant' });
   }
   let pending = false;
-  addEventListener(
-    'scroll',
-    () => {
-      if (pending) return;
-      pending = true;
-      requestAnimationFrame(() => {
-        pending = false;
-        const max = scrollable();
-        writeProgress(chapter, max > 0 ? scrollY / max : 1);
-      });
-    },
-    { passive: true },
-  );
+  const onScroll = () => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      const max = scrollable();
+      writeProgress(chapter, max > 0 ? scrollY / max : 1);
+    });
+  };
+  addEventListener('scroll', onScroll, { passive: true });
+  return () => removeEventListener('scroll', onScroll);
 }

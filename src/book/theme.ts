@@ -11,7 +11,6 @@ function shownTheme(): Theme {
 /** A toggle button: aria-pressed says whether the dark theme is on. */
 export function bindThemeToggle(button: HTMLButtonElement): void {
   const render = () => button.setAttribute('aria-pressed', String(shownTheme() === 'dark'));
-  button.hidden = false;
   render();
   matchMedia('(prefers-color-scheme: dark)').addEventListener('change', render);
   button.addEventListener('click', () => {

@@ -58,4 +58,30 @@ describe('readDemoFolder', () => {
     const dir = await folder({ 'package.json': manifest({ ...good, prot: 3000 }), 'main.js': '' });
     await expect(readDemoFolder(dir, 'demos/typo')).rejects.toThrow(/prot/);
   });
+
+  describe('a server that is replayed', () => {
+    const server = { ...good, runtimes: ['webcontainer', 'replay'], port: 8000 };
+
+    it('keeps its recording session: the client script and the environment', async () => {
+      const dir = await folder({
+        'package.json': manifest({ ...server, session: { client: 'session.js', env: { CHAT_WAIT_TIMEOUT: '2' } } }),
+        'main.js': '',
+        'session.js': '',
+      });
+      const demo = await readDemoFolder(dir, 'demos/chat');
+      expect(demo.session).toEqual({ client: 'session.js', env: { CHAT_WAIT_TIMEOUT: '2' } });
+    });
+
+    it('must have a session, since the recorder cannot record a server without a client', async () => {
+      const dir = await folder({ 'package.json': manifest(server), 'main.js': '' });
+      await expect(readDemoFolder(dir, 'demos/chat')).rejects.toThrow(/demos\/chat\/package\.json: a server can only be replayed from a recorded session/);
+    });
+
+    it('names a session client that is not in the folder, and a session on a program that is not a server', async () => {
+      const missing = await folder({ 'package.json': manifest({ ...server, session: { client: 'gone.js' } }), 'main.js': '' });
+      await expect(readDemoFolder(missing, 'demos/chat')).rejects.toThrow('"demo.session.client" is gone.js, which is not in the folder');
+      const notServer = await folder({ 'package.json': manifest({ ...good, session: { client: 'main.js' } }), 'main.js': '' });
+      await expect(readDemoFolder(notServer, 'demos/plain')).rejects.toThrow('"demo.session" is for servers only');
+    });
+  });
 });

@@ -61,5 +61,20 @@ export async function readDemoFolder(dir: string, label: string): Promise<Demo> 
       `${manifestPath}: "demo.command" runs ${entryFile}, which is not in the folder. Fix: correct the command or add the file.`,
     );
   }
+  const { session, port, runtimes } = parsed.data;
+  if (session && port === undefined) {
+    throw new DemoFolderError(`${manifestPath}: "demo.session" is for servers only. Fix: add "demo.port", or remove the session.`);
+  }
+  if (session && !paths.has(session.client)) {
+    throw new DemoFolderError(
+      `${manifestPath}: "demo.session.client" is ${session.client}, which is not in the folder. Fix: correct it or add the file.`,
+    );
+  }
+  if (port !== undefined && runtimes.includes('replay') && !session) {
+    throw new DemoFolderError(
+      `${manifestPath}: a server can only be replayed from a recorded session. ` +
+        'Fix: add "demo.session": { "client": "<script that talks to the server>" }, or remove "replay" from "demo.runtimes".',
+    );
+  }
   return { ...parsed.data, files };
 }

@@ -18,6 +18,19 @@ export const demoManifestSchema = z
     runtimes: z.array(z.enum(runtimeIds)).min(1),
     /** For servers: the port it listens on, shown in the preview. */
     port: z.number().int().min(1).max(65535).optional(),
+    /**
+     * For a server that lists the replay runtime: how `npm run demos:record` records it. A server
+     * does not run and exit on its own, so the recorder starts it, runs `client` (a Node script
+     * in the folder that talks to http://127.0.0.1:$PORT and exits) against it, then stops it.
+     * `env` is set for the server as well (e.g. a short timeout, so the session can show one).
+     */
+    session: z
+      .object({
+        client: z.string().min(1),
+        env: z.record(z.string(), z.string()).default({}),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

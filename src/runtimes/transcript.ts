@@ -22,7 +22,23 @@ export interface Transcript {
   events: ReplayEvent[];
   /** null when the program was killed (it ran past the recorder's time limit). */
   exitCode: number | null;
+  /**
+   * For a server: the scripted session it was recorded with. Its events then hold the server's
+   * lines as it printed them and the client's lines, each starting with CLIENT_LABEL.
+   */
+  session?: RecordedSession;
 }
+
+export interface RecordedSession {
+  /** The client script in the demo folder, run with `node` against the server. */
+  client: string;
+  /** The port the server listened on, and the environment it was given besides PATH and PORT. */
+  port: number;
+  env: Record<string, string>;
+}
+
+/** Starts every line a server's scripted client printed, so it is never mistaken for the server's. */
+export const CLIENT_LABEL = '[client] ';
 
 export class TranscriptError extends Error {
   override name = 'TranscriptError';

@@ -188,6 +188,20 @@ describe('booting', () => {
     expect((globalThis as Record<symbol, ContainerSlot>)[Symbol.for('async-talk.webcontainer')]?.booting).toBeDefined();
   });
 
+  it('tells the page once the instance is booted, and not when the boot fails', async () => {
+    let attempts = 0;
+    const boot = vi.fn(async () => {
+      if (++attempts === 1) throw new Error('StackBlitz could not be reached');
+      return new FakeContainer();
+    });
+    const onBooted = vi.fn();
+    const runtime = new WebContainerRuntime({ boot, slot: {}, scope: isolated, onBooted });
+    await expect(runtime.prepare(new AbortController().signal)).rejects.toThrow('StackBlitz could not be reached');
+    expect(onBooted).not.toHaveBeenCalled();
+    await runtime.prepare(new AbortController().signal);
+    expect(onBooted).toHaveBeenCalledTimes(1);
+  });
+
   it('stops waiting for a boot that never answers when the signal aborts; a later run joins it instead of booting again', async () => {
     const gate = deferred<ContainerLike>();
     const boot = vi.fn(() => gate.promise);

@@ -53,6 +53,11 @@ export interface WebContainerRuntimeOptions {
   batcher?: BatcherOptions;
   /** After exit, how long to wait for the output stream to drain before settling anyway. */
   drainMs?: number;
+  /**
+   * Called each time a run or prepare has the booted instance in hand. The workbench uses it to
+   * keep the page alive across links from then on (src/workbench/keep-alive-navigation.ts).
+   */
+  onBooted?: () => void;
 }
 
 /** The real API, loaded only when a run first needs it, so no page pays for it before. */
@@ -154,7 +159,9 @@ export class WebContainerRuntime implements Runtime {
         });
       slot.booting = booting;
     }
-    return untilAborted(slot.booting, signal);
+    const onBooted = this.#options.onBooted;
+    const waiting = untilAborted(slot.booting, signal);
+    return onBooted ? waiting.then((container) => (onBooted(), container)) : waiting;
   }
 
   run(demo: DemoToRun, options: RunOptions): RunHandle {

@@ -4,6 +4,9 @@
 import { chooseRuntime, forcedRuntime, type Choice, type OutputSink, type RunExit, type Runtime, type Skipped } from '../runtimes/index.ts';
 import type { DemoData } from './demo-data.ts';
 
+/** From the first boot on, page moves keep the instance (see keep-alive-navigation.ts). */
+const keepAlive = () => void import('./keep-alive-navigation.ts').then((module) => module.keepPageAliveAcrossLinks());
+
 let runtimes: Promise<Runtime[]> | undefined;
 /** The three adapters, best first; loaded once per page. */
 export function loadRuntimes(): Promise<Runtime[]> {
@@ -11,7 +14,7 @@ export function loadRuntimes(): Promise<Runtime[]> {
     import('../runtimes/webcontainer-runtime.ts'),
     import('../runtimes/worker-runtime.ts'),
     import('../runtimes/replay-runtime.ts'),
-  ]).then(([wc, worker, replay]) => [new wc.WebContainerRuntime(), new worker.WorkerRuntime(), new replay.ReplayRuntime()]));
+  ]).then(([wc, worker, replay]) => [new wc.WebContainerRuntime({ onBooted: keepAlive }), new worker.WorkerRuntime(), new replay.ReplayRuntime()]));
 }
 
 const SETTING_KEY = 'async-talk:runtime';

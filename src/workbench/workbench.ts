@@ -8,6 +8,7 @@ import { handOffFocus } from './focus-handoff.ts';
 import { createEditsStore } from './edits-store.ts';
 import { mirrorSource } from './mirror.ts';
 import { runDemo } from './run-demo.ts';
+import { serverNote } from './server-note.ts';
 import { createOutputTerminal } from './terminal.ts';
 import { hideTraceLines } from './trace-filter.ts';
 
@@ -131,11 +132,7 @@ export function mountWorkbench(root: HTMLElement, options: MountOptions): void {
           sink,
           signal: mine.signal,
           onChoice: (choice) => {
-            const serverNote =
-              demo.port !== undefined && choice.runtime.id !== 'webcontainer'
-                ? ` This demo is a server: only WebContainer can run one and show it in a preview, and ${choice.skipped.find((s) => s.id === 'webcontainer')?.why ?? 'it is not available here'}.`
-                : '';
-            status.textContent = choice.sentence + serverNote;
+            status.textContent = choice.sentence + serverNote(demo, choice);
           },
           onServerReady: (_port, url) => {
             preview.src = url;
@@ -161,6 +158,18 @@ export function mountWorkbench(root: HTMLElement, options: MountOptions): void {
       }
     }
   };
+
+  // A client-side page move (keep-alive-navigation.ts) takes this workbench away without a
+  // pagehide: keep the edits, and stop the run so no process outlives its page (a server would
+  // also hold its port against the next page's demo).
+  document.addEventListener(
+    'astro:before-swap',
+    () => {
+      store.flush();
+      controller?.abort();
+    },
+    { once: true },
+  );
 
   handOffFocus(runButton, stopButton);
   runButton.addEventListener('click', () => void run());

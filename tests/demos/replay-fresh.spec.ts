@@ -5,7 +5,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDemoFolder } from '../../src/content-model/demo-folder.ts';
-import { filesDigest, parseTranscript, TRANSCRIPT_FILE } from '../../src/runtimes/transcript.ts';
+import { CLIENT_LABEL, filesDigest, parseTranscript, TRANSCRIPT_FILE } from '../../src/runtimes/transcript.ts';
 
 const DEMOS = 'demos';
 
@@ -25,6 +25,8 @@ const demos = await replayableDemos();
 describe('replay transcripts', () => {
   it('exist for the demos that list the replay runtime', () => {
     expect(demos.map((d) => d.id)).toContain('reactor-callbacks');
+    // A server too, recorded from a scripted session.
+    expect(demos.map((d) => d.id)).toContain('comet-chat');
   });
 
   for (const { id, dir, demo } of demos) {
@@ -43,6 +45,28 @@ describe('replay transcripts', () => {
         transcript.filesDigest,
         `${label} is stale: the demo's files changed since it was recorded. Fix: run \`npm run demos:record\` and commit it.`,
       ).toBe(now);
+      if (demo.port === undefined) {
+        expect(transcript.session, `${label}: only a server is recorded with a session`).toBeUndefined();
+      } else {
+        // A server's transcript is a session: recorded with the client and environment its
+        // manifest names, the server's own lines, and the client's, labelled as such.
+        const { port, ...session } = transcript.session ?? {};
+        expect(session, `${label} was recorded with another session`).toEqual(demo.session);
+        const text = transcript.events.map((event) => event.text).join('');
+        expect(text).toContain(`listening on port ${port}`);
+        const lines = text.split('\n').filter(Boolean);
+        expect(lines.some((line) => line.startsWith(CLIENT_LABEL)), `${label} shows nothing the client did`).toBe(true);
+        expect(lines.filter((line) => !line.startsWith(CLIENT_LABEL)).length, `${label} shows nothing the server printed`).toBeGreaterThan(1);
+      }
     });
+
+    if (demo.session) {
+      it(`${id}: a change to the session client (${demo.session.client}) makes the transcript stale`, async () => {
+        const transcript = parseTranscript(JSON.parse(await readFile(join(dir, TRANSCRIPT_FILE), 'utf8')), id);
+        const client = demo.session!.client;
+        const edited = demo.files.map((file) => (file.path === client ? { ...file, contents: `${file.contents}\n// edited\n` } : file));
+        expect(await filesDigest(edited)).not.toBe(transcript.filesDigest);
+      });
+    }
   }
 });
