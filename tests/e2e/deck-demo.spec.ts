@@ -121,27 +121,34 @@ test('after Run, a clicker goes on without Esc: a workbench button keeps only Sp
   await expect.poll(() => terminalText(page)).toContain('[exited with code 0]');
 });
 
-test('the workbench fits the 16:9 slide at 1280×720 and 1920×1080, with projector-sized type that follows the slide', async ({ page }) => {
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto(audienceUrl);
-  await runButton(page).click();
-  await expect.poll(() => terminalText(page), { timeout: 15_000 }).toContain('[exited with code 0]');
-  expect(await overflowing(page)).toEqual([]);
-  const small = await fontSizes(page);
+// Both demos on slides: the stall in the worker, and the thread pool (a Node-only demo) replayed,
+// whose runtime sentence is the longest the status line shows.
+for (const { url, name } of [
+  { url: audienceUrl, name: 'blocking-stall' },
+  { url: '/deck/?runtime=replay#/nodejs/6', name: 'node-threadpool' },
+]) {
+  test(`${name}'s workbench fits the 16:9 slide at 1280×720 and 1920×1080, with projector-sized type that follows the slide`, async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(url);
+    await runButton(page).click();
+    await expect.poll(() => terminalText(page), { timeout: 15_000 }).toContain('[exited with code 0]');
+    expect(await overflowing(page)).toEqual([]);
+    const small = await fontSizes(page);
 
-  // The window grows (a projector, fullscreen): the type grows with the slide, and the
-  // terminal is refitted to it, not left at the size it was opened at.
-  await page.setViewportSize({ width: 1920, height: 1080 });
-  // Why 20 px: text on a projected 1080p screen should be at least about 1/50 of its height to
-  // be read from the back of a room; CodeMirror's and xterm's 14 px is 1/77.
-  await expect.poll(async () => (await fontSizes(page)).terminal).toBeGreaterThanOrEqual(20);
-  const large = await fontSizes(page);
-  expect(large.editor).toBeGreaterThanOrEqual(20);
-  expect(large.editor / small.editor).toBeCloseTo(1920 / 1280, 1);
-  expect(await overflowing(page)).toEqual([]);
-  // Refitting keeps the output: it is still there, drawn at the new size.
-  expect(await terminalText(page)).toContain('[exited with code 0]');
-});
+    // The window grows (a projector, fullscreen): the type grows with the slide, and the
+    // terminal is refitted to it, not left at the size it was opened at.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    // Why 20 px: text on a projected 1080p screen should be at least about 1/50 of its height to
+    // be read from the back of a room; CodeMirror's and xterm's 14 px is 1/77.
+    await expect.poll(async () => (await fontSizes(page)).terminal).toBeGreaterThanOrEqual(20);
+    const large = await fontSizes(page);
+    expect(large.editor).toBeGreaterThanOrEqual(20);
+    expect(large.editor / small.editor).toBeCloseTo(1920 / 1280, 1);
+    expect(await overflowing(page)).toEqual([]);
+    // Refitting keeps the output: it is still there, drawn at the new size.
+    expect(await terminalText(page)).toContain('[exited with code 0]');
+  });
+}
 
 test('axe finds no violations on the slide with the workbench open, in each deck theme', async ({ page }) => {
   await page.goto(audienceUrl);
@@ -221,4 +228,11 @@ test('the presenter view mirrors the demo read-only, runs nothing itself, and ca
 
   const results = await new AxeBuilder({ page: presenter }).include('[data-deck-slide][data-current]').analyze();
   expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(' | ')}`)).toEqual([]);
+
+  // The audience window reloads: its workbench is gone, and the presenter stops showing a
+  // mirror of something the room no longer sees.
+  await audience.reload();
+  await expectAt(audience, slideHash, slideTitle);
+  await expect(mirror(presenter)).toBeHidden();
+  await expect(currentSlide(presenter).locator('demo-embed')).toBeVisible();
 });
