@@ -1,5 +1,5 @@
 import type { Deck } from './deck.ts';
-import { keysBelongElsewhere } from './focus-rule.ts';
+import { keyBelongsElsewhere } from './focus-rule.ts';
 import { actionFor, type DeckAction } from './keys.ts';
 
 export type ActionHandlers = Partial<Record<DeckAction, () => void>>;
@@ -18,7 +18,7 @@ export function bindKeyboard(deck: Deck, handlers: ActionHandlers, home: HTMLEle
   };
   const onKey = (event: KeyboardEvent) => {
     if (event.defaultPrevented) return;
-    if (keysBelongElsewhere(event.target)) {
+    if (keyBelongsElsewhere(event)) {
       if (event.key === 'Escape' && !(event.target as Element).closest('dialog[open]')) {
         (event.target as HTMLElement).blur();
         home.focus();

@@ -1,5 +1,7 @@
 // The output sink: xterm.js, fitted to its box. It takes no input (demos read no stdin), and
-// converts \n to \r\n because programs print Unix newlines.
+// converts \n to \r\n because programs print Unix newlines. Its type size is its box's CSS
+// font-size, so the stylesheet decides: 14 px in the book, scaled with the slide in the deck
+// (xterm draws at a fixed size, so each refit reads the size again).
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
@@ -10,12 +12,17 @@ export interface OutputTerminal {
   destroy(): void;
 }
 
+/** The box's computed font size in whole pixels (xterm wants a number), 14 if it has none. */
+function fontSizeOf(box: HTMLElement): number {
+  return Math.round(parseFloat(getComputedStyle(box).fontSize)) || 14;
+}
+
 export function createOutputTerminal(parent: HTMLElement): OutputTerminal {
   const terminal = new Terminal({
     convertEol: true,
     disableStdin: true,
     fontFamily: "'JetBrains Mono Variable', ui-monospace, monospace",
-    fontSize: 14,
+    fontSize: fontSizeOf(parent),
     scrollback: 5000,
     // Dark in both themes, like a real terminal; colours chosen for contrast on #0f1115.
     theme: { background: '#0f1115', foreground: '#e7e8ec', cursor: '#0f1115', red: '#ff8a8a', green: '#7fd29c', yellow: '#f0c86b', blue: '#8db7ff' },
@@ -25,7 +32,11 @@ export function createOutputTerminal(parent: HTMLElement): OutputTerminal {
   terminal.open(parent);
   const refit = () => {
     // fit() throws on a box with no size (a collapsed or hidden workbench).
-    if (parent.clientWidth > 0) fit.fit();
+    if (parent.clientWidth === 0) return;
+    // A slide scaled by a resize or fullscreen changes the box's font size with its width.
+    const fontSize = fontSizeOf(parent);
+    if (terminal.options.fontSize !== fontSize) terminal.options.fontSize = fontSize;
+    fit.fit();
   };
   refit();
   const observer = new ResizeObserver(refit);

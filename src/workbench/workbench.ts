@@ -4,7 +4,9 @@
 import { NoRuntimeError, type RunExit } from '../runtimes/index.ts';
 import { readDemoData, type DemoData } from './demo-data.ts';
 import { createFileEditor } from './editor.ts';
+import { handOffFocus } from './focus-handoff.ts';
 import { createEditsStore } from './edits-store.ts';
+import { mirrorSource } from './mirror.ts';
 import { runDemo } from './run-demo.ts';
 import { serverNote } from './server-note.ts';
 import { createOutputTerminal } from './terminal.ts';
@@ -77,8 +79,13 @@ export function mountWorkbench(root: HTMLElement, options: MountOptions): void {
   const editor = createFileEditor({
     parent: editorBox,
     files: paths.map((path) => ({ path, contents: store.load(path) ?? originals.get(path)!, editable: true })),
-    onChange: (path, text) => (text === originals.get(path) ? store.clear([path]) : store.save(path, text)),
+    onChange: (path, text) => {
+      mirror.changed();
+      return text === originals.get(path) ? store.clear([path]) : store.save(path, text);
+    },
   });
+  // On a slide, the presenter view mirrors this workbench (src/workbench/mirror.ts).
+  const mirror = mirrorSource({ root, demo: demo.id, paths, text: (path) => editor.text(path), status, runButton });
   const tabButtons = paths.map((path, index) => {
     const tab = element('button', { type: 'button', id: `${uid}-tab-${index}`, textContent: path });
     tab.setAttribute('role', 'tab');
@@ -107,7 +114,7 @@ export function mountWorkbench(root: HTMLElement, options: MountOptions): void {
   });
 
   // ----- running -----
-  const terminal = createOutputTerminal(terminalBox);
+  const terminal = mirror.tee(createOutputTerminal(terminalBox));
   let controller: AbortController | undefined;
 
   const run = async () => {
@@ -167,6 +174,7 @@ export function mountWorkbench(root: HTMLElement, options: MountOptions): void {
     { once: true },
   );
 
+  handOffFocus(runButton, stopButton);
   runButton.addEventListener('click', () => void run());
   stopButton.addEventListener('click', () => {
     controller?.abort();
@@ -175,10 +183,13 @@ export function mountWorkbench(root: HTMLElement, options: MountOptions): void {
   resetButton.addEventListener('click', () => {
     store.clear(paths);
     for (const path of paths) editor.setText(path, originals.get(path)!);
+    mirror.changed();
   });
 
   if (options.run) {
     void run();
+    // The Run pressed was the static view's, now gone: focus stays on the demo, not the page.
+    stopButton.focus();
   } else {
     editor.view.focus();
   }
