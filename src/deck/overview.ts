@@ -1,7 +1,7 @@
 import type { Deck } from './deck.ts';
 
 /**
- * The overview: every slide as a tile in a grid (the slides themselves, shrunk: their type is in
+ * The overview: every slide as a tile in rows (the slides themselves, shrunk: their type is in
  * container units). Arrow keys move between tiles, Enter or a click jumps, Esc or O closes.
  */
 export class Overview {
@@ -60,9 +60,11 @@ export class Overview {
 
   #onClick = (event: Event) => this.close(this.slides.indexOf(event.currentTarget as HTMLElement));
 
+  /** Tiles per row: those on the first tile's line (the tiles wrap in a flex box). */
   #columns(): number {
-    const parent = this.slides[0]?.parentElement;
-    return parent ? getComputedStyle(parent).gridTemplateColumns.split(' ').length : 1;
+    const top = this.slides[0]?.offsetTop;
+    const index = this.slides.findIndex((slide) => slide.offsetTop !== top);
+    return index > 0 ? index : this.slides.length || 1;
   }
 
   #onKey = (event: KeyboardEvent) => {

@@ -70,6 +70,25 @@ test('the overview shows every slide and Enter jumps to the chosen one', async (
   await press(page, 'o');
   await expect(page.locator('[data-deck-slide]:not([hidden])')).toHaveCount(total);
   await expect(page.getByRole('button', { name: /^Slide 3: Then and now$/ })).toBeFocused();
+  // Every tile is a whole 16:9 slide, and no tile covers another.
+  const tiles = await page.locator('[data-deck-slide]').evaluateAll((slides) => slides.map((slide) => slide.getBoundingClientRect().toJSON() as DOMRect));
+  for (const tile of tiles) expect(tile.width / tile.height).toBeCloseTo(16 / 9, 1);
+  for (let i = 0; i < tiles.length; i++) {
+    for (let j = i + 1; j < tiles.length; j++) {
+      const [a, b] = [tiles[i]!, tiles[j]!];
+      const overlap = Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+      expect(overlap, `tiles ${i + 1} and ${j + 1} overlap`).toBe(false);
+    }
+  }
+  // ↓ and ↑ move to the tile straight below and back.
+  const focusedBox = () => page.evaluate(() => document.activeElement!.getBoundingClientRect().toJSON() as DOMRect);
+  const from = await focusedBox();
+  await press(page, 'ArrowDown');
+  const below = await focusedBox();
+  expect(below.left).toBeCloseTo(from.left, 0);
+  expect(below.top).toBeGreaterThan(from.bottom);
+  await press(page, 'ArrowUp');
+  await expect(page.getByRole('button', { name: /^Slide 3: Then and now$/ })).toBeFocused();
   await press(page, 'ArrowRight', 'ArrowRight', 'Enter');
   await expectAt(page, '#/why-async/4', 'One thread per connection');
   await expect(page.locator('[data-deck-slide]:not([hidden])')).toHaveCount(1);
