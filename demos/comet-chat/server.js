@@ -32,7 +32,8 @@ function answer(waiter, why) {
 
 function wait(req, res, query) {
   const since = Number(query.get('since') ?? 0);
-  if (!Number.isInteger(since) || since < 0) return refuse(res, 'GET /wait', 'since must be a whole number');
+  if (!Number.isInteger(since) || since < 0)
+    return refuse(res, 'GET /wait', 'since must be a whole number');
   const waiter = { since, res, timer: undefined };
   if (messages.at(-1)?.id > since) return answer(waiter, 'no need to wait');
   waiter.timer = setTimeout(() => answer(waiter, `nothing new in ${WAIT_S} s`), WAIT_MS);

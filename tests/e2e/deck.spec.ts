@@ -288,3 +288,36 @@ test('every slide of the talk has speaker notes for the presenter', async ({ pag
     .evaluateAll((slides) => slides.filter((slide) => !slide.querySelector('[data-notes]')).map((slide) => slide.getAttribute('data-title')));
   expect(withoutNotes).toEqual([]);
 });
+
+for (const viewport of [
+  { width: 1920, height: 1080 },
+  { width: 1280, height: 720 },
+]) {
+  test(`at ${viewport.width}×${viewport.height}, nothing on any slide is cut off: no text past its edges, no code line past its box`, async ({ browser }) => {
+    test.setTimeout(120_000);
+    const page = await browser.newPage({ viewport });
+    await page.goto('/deck/');
+    const addresses = await page.locator('[data-deck-slide]').evaluateAll((slides) => slides.map((slide) => `${slide.getAttribute('data-chapter')}/${slide.getAttribute('data-n')}`));
+    const clipped: string[] = [];
+    for (const address of addresses) {
+      await page.goto(`/deck/#/${address}`);
+      const slide = currentSlide(page);
+      await expect(slide).toHaveAttribute('data-chapter', address.split('/')[0]!);
+      await page.evaluate(() => document.fonts.ready);
+      clipped.push(
+        ...(await slide.evaluate((element, address) => {
+          const problems: string[] = [];
+          const inner = element.querySelector<HTMLElement>('.deck-slide-inner') ?? element;
+          if (inner.scrollHeight > inner.clientHeight + 2) problems.push(`${address}: content ${inner.scrollHeight - inner.clientHeight}px taller than the slide`);
+          for (const code of element.querySelectorAll<HTMLElement>('pre')) {
+            if (code.closest('[hidden], .workbench')) continue;
+            if (code.scrollWidth > code.clientWidth + 2) problems.push(`${address}: a code line ${code.scrollWidth - code.clientWidth}px wider than its box`);
+          }
+          return problems;
+        }, address)),
+      );
+    }
+    expect(clipped).toEqual([]);
+    await page.close();
+  });
+}
