@@ -6,6 +6,7 @@ import { shikiConfig } from './src/markdown/shiki-config.ts';
 import { headingAnchors } from './src/markdown/heading-anchors.ts';
 import { remarkDeckSplit } from './src/markdown/remark-deck-split.ts';
 import { crossOriginIsolationHeaders } from './src/hosting/headers.ts';
+import { workbenchUrl } from './src/workbench/vite-workbench-url.ts';
 
 export default defineConfig({
   srcDir: './src',
@@ -23,4 +24,6 @@ export default defineConfig({
   // WebContainer needs cross-origin isolation; see src/hosting/headers.ts for why require-corp.
   server: { headers: crossOriginIsolationHeaders },
   devToolbar: { enabled: false },
+  // The demo loader starts the workbench by URL, without Vite's preload helper: see the plugin.
+  vite: { plugins: [workbenchUrl()] },
 });

@@ -4,7 +4,6 @@
 // (xterm draws at a fixed size, so each refit reads the size again).
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
-import '@xterm/xterm/css/xterm.css';
 
 export interface OutputTerminal {
   write(text: string): void;
