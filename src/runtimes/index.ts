@@ -3,5 +3,6 @@ export type { Availability, DemoToRun, OutputSink, RunExit, RunHandle, RunOption
 export { chooseRuntime, forcedRuntime, NoRuntimeError, type Choice, type Forced, type Skipped } from './choose-runtime.ts';
 export { createOutputBatcher, type OutputBatcher } from './output-batcher.ts';
 export { webContainerSupport } from './features.ts';
+export { LazyRuntime, type LazyRuntimeOptions } from './lazy-runtime.ts';
 export { WorkerRuntime } from './worker-runtime.ts';
 export { ReplayRuntime, transcriptFromFiles } from './replay-runtime.ts';

@@ -1,20 +1,23 @@
 // One run: choose a runtime, run the demo in it, and fall back to the next runtime if this one
-// could not run it at all (reason 'error'). The runtimes are imported on first use, so none of
-// their code loads with the workbench until Run.
-import { chooseRuntime, forcedRuntime, type Choice, type OutputSink, type RunExit, type Runtime, type Skipped } from '../runtimes/index.ts';
+// could not run it at all (reason 'error'). Each runtime's adapter is imported only when the
+// chooser first asks about it, so a run loads the code of the runtimes it tries and no other.
+import { chooseRuntime, forcedRuntime, LazyRuntime, webContainerSupport, type Choice, type OutputSink, type RunExit, type Runtime, type Skipped } from '../runtimes/index.ts';
 import type { DemoData } from './demo-data.ts';
 
 /** From the first boot on, page moves keep the instance (see keep-alive-navigation.ts). */
 const keepAlive = () => void import('./keep-alive-navigation.ts').then((module) => module.keepPageAliveAcrossLinks());
 
-let runtimes: Promise<Runtime[]> | undefined;
-/** The three adapters, best first; loaded once per page. */
-export function loadRuntimes(): Promise<Runtime[]> {
-  return (runtimes ??= Promise.all([
-    import('../runtimes/webcontainer-runtime.ts'),
-    import('../runtimes/worker-runtime.ts'),
-    import('../runtimes/replay-runtime.ts'),
-  ]).then(([wc, worker, replay]) => [new wc.WebContainerRuntime({ onBooted: keepAlive }), new worker.WorkerRuntime(), new replay.ReplayRuntime()]));
+let runtimes: Runtime[] | undefined;
+/** The three adapters, best first; one set per page, each loaded on first use. */
+export function loadRuntimes(): Runtime[] {
+  return (runtimes ??= [
+    new LazyRuntime('webcontainer', {
+      load: () => import('../runtimes/webcontainer-runtime.ts').then((module) => new module.WebContainerRuntime({ onBooted: keepAlive })),
+      precheck: () => webContainerSupport(),
+    }),
+    new LazyRuntime('worker', { load: () => import('../runtimes/worker-runtime.ts').then((module) => new module.WorkerRuntime()) }),
+    new LazyRuntime('replay', { load: () => import('../runtimes/replay-runtime.ts').then((module) => new module.ReplayRuntime()) }),
+  ]);
 }
 
 const SETTING_KEY = 'async-talk:runtime';
@@ -36,7 +39,7 @@ export interface RunEvents {
 
 /** Runs the demo to its end; never throws except when aborted (the caller's Stop). */
 export async function runDemo(demo: DemoData, events: RunEvents): Promise<RunExit> {
-  const all = await loadRuntimes();
+  const all = loadRuntimes();
   const exclude: Skipped[] = [];
   for (;;) {
     const choice = await chooseRuntime(demo, all, {
