@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { EDITED_MESSAGE, ReplayRuntime, transcriptFromFiles } from './replay-runtime.ts';
+import { EDITED_MESSAGE, ReplayRuntime, transcriptFromFiles, transcriptFromUrl } from './replay-runtime.ts';
 import type { DemoToRun } from './runtime.ts';
 import { filesDigest, type Transcript } from './transcript.ts';
 
@@ -103,5 +103,64 @@ describe('ReplayRuntime', () => {
     const withTranscript = { ...demo, files: [...files, { path: 'replay.json', contents: JSON.stringify(recorded) }] };
     expect(await transcriptFromFiles(withTranscript)).toEqual(recorded);
     expect(await new ReplayRuntime().available(withTranscript)).toEqual({ ok: true, why: 'a recorded run of this exact code exists' });
+  });
+});
+
+describe('a transcript fetched on demand (pages link it rather than embed it)', () => {
+  const linked: DemoToRun = { ...demo, transcriptUrl: '/demos/demo/replay.json' };
+  const answer = (body: string, init?: ResponseInit) => Promise.resolve(new Response(body, init));
+
+  it('is fetched when the replay runtime is first asked, once, and then plays', async () => {
+    const recorded = await transcript();
+    const fetcher = vi.fn(() => answer(JSON.stringify(recorded), { headers: { 'Content-Type': 'application/json' } }));
+    const runtime = new ReplayRuntime({ loadTranscript: transcriptFromUrl(fetcher), speed: 1000 });
+    // Choosing a runtime costs no request: the file is fetched when the replay runs.
+    expect(await runtime.available(linked)).toEqual({ ok: true, why: 'a recorded run of this demo is published with this page' });
+    expect(fetcher).not.toHaveBeenCalled();
+    for (let run = 0; run < 2; run++) {
+      const { sink, text } = collect();
+      expect(await runtime.run(linked, { sink }).exited).toEqual({ code: 0, reason: 'exit' });
+      expect(text()).toBe('first\nsecond\nthird\n');
+    }
+    expect(fetcher).toHaveBeenCalledTimes(1);
+    expect(fetcher).toHaveBeenCalledWith('/demos/demo/replay.json');
+  });
+
+  it('says clearly in the output when the file is missing, so the chooser falls back', async () => {
+    const runtime = new ReplayRuntime({ loadTranscript: transcriptFromUrl(() => answer('Not found', { status: 404, statusText: 'Not Found' })) });
+    const message = 'Cannot replay: the recorded run (/demos/demo/replay.json) could not be fetched: the server answered 404 Not Found';
+    const { sink, text } = collect();
+    expect(await runtime.run(linked, { sink }).exited).toEqual({ code: null, reason: 'error', message });
+    expect(text()).toBe(`${message}\n`);
+  });
+
+  it('tries again on the next run after a network failure', async () => {
+    const recorded = await transcript();
+    const fetcher = vi
+      .fn<typeof fetch>()
+      .mockRejectedValueOnce(new TypeError('Failed to fetch'))
+      .mockImplementation(() => answer(JSON.stringify(recorded)));
+    const runtime = new ReplayRuntime({ loadTranscript: transcriptFromUrl(fetcher), speed: 1000 });
+    const first = collect();
+    expect(await runtime.run(linked, { sink: first.sink }).exited).toMatchObject({ reason: 'error' });
+    expect(first.text()).toBe('Cannot replay: the recorded run (/demos/demo/replay.json) could not be fetched: Failed to fetch\n');
+    const second = collect();
+    expect(await runtime.run(linked, { sink: second.sink }).exited).toEqual({ code: 0, reason: 'exit' });
+    expect(second.text()).toBe('first\nsecond\nthird\n');
+  });
+
+  it('refuses edited code once the transcript has arrived', async () => {
+    const recorded = await transcript();
+    const runtime = new ReplayRuntime({ loadTranscript: transcriptFromUrl(() => answer(JSON.stringify(recorded))) });
+    const edited = { ...linked, files: [{ path: 'main.js', contents: "console.log('b')" }, files[1]!] };
+    const { sink, text } = collect();
+    expect(await runtime.run(edited, { sink }).exited).toEqual({ code: null, reason: 'error', message: EDITED_MESSAGE });
+    expect(text()).toBe(`${EDITED_MESSAGE}\n`);
+  });
+
+  it('means there is no recorded run when the page links none', async () => {
+    const fetcher = vi.fn<typeof fetch>();
+    expect(await transcriptFromUrl(fetcher)(demo)).toBeUndefined();
+    expect(fetcher).not.toHaveBeenCalled();
   });
 });

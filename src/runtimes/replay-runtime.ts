@@ -14,6 +14,42 @@ export const transcriptFromFiles: LoadTranscript = async (demo) => {
   return file && parseTranscript(JSON.parse(file.contents), `demos/${demo.id}/${TRANSCRIPT_FILE}`);
 };
 
+/**
+ * Fetches the demo's transcript from `demo.transcriptUrl` (a static file of the build, see
+ * src/pages/demos/[id]/replay.json.ts), once per page: a fetched transcript is kept, a failed
+ * fetch is tried again on the next run. Without a URL, the demo has no recorded run.
+ */
+export function transcriptFromUrl(fetcher: typeof fetch = (input, init) => fetch(input, init)): LoadTranscript {
+  const fetched = new Map<string, Promise<Transcript>>();
+  return async (demo) => {
+    const url = demo.transcriptUrl;
+    if (!url) return undefined;
+    let transcript = fetched.get(url);
+    if (!transcript) {
+      transcript = (async () => {
+        const label = `the recorded run (${url})`;
+        const response = await fetcher(url).catch((error: unknown) => {
+          throw new Error(`${label} could not be fetched: ${(error as Error).message}`);
+        });
+        if (!response.ok) throw new Error(`${label} could not be fetched: the server answered ${response.status} ${response.statusText}`.trimEnd());
+        const data: unknown = await response.json().catch(() => {
+          throw new Error(`${label} is not valid JSON`);
+        });
+        return parseTranscript(data, `demos/${demo.id}/${TRANSCRIPT_FILE}`);
+      })();
+      fetched.set(url, transcript);
+      transcript.catch(() => fetched.delete(url));
+    }
+    return transcript;
+  };
+}
+
+/** The default: the transcript among the files if it is there (tests, scripts), else fetched. */
+function transcriptFromFilesOrUrl(): LoadTranscript {
+  const fromUrl = transcriptFromUrl();
+  return async (demo) => (await transcriptFromFiles(demo)) ?? fromUrl(demo);
+}
+
 export const EDITED_MESSAGE =
   'Replay can only show the recorded run of the original code, and these files have been edited. ' +
   'Reset the demo to replay it, or open this page where WebContainer or a Web Worker can run your version.';
@@ -33,7 +69,7 @@ export class ReplayRuntime implements Runtime {
   readonly #digest: typeof filesDigest;
 
   constructor(options: ReplayRuntimeOptions = {}) {
-    this.#load = options.loadTranscript ?? transcriptFromFiles;
+    this.#load = options.loadTranscript ?? transcriptFromFilesOrUrl();
     this.#speed = options.speed ?? 1;
     this.#digest = options.digest ?? filesDigest;
   }
@@ -47,6 +83,12 @@ export class ReplayRuntime implements Runtime {
 
   async available(demo?: DemoToRun): Promise<Availability> {
     if (!demo) return { ok: true, why: 'a recorded run needs nothing but this page' };
+    // A transcript the page only links is fetched and checked by run(), not here: available()
+    // does no network. If it is missing or the code was edited, run() says so in the output
+    // and ends with reason 'error', so the workbench falls back to the next runtime.
+    if (demo.transcriptUrl && !demo.files.some((file) => file.path === TRANSCRIPT_FILE)) {
+      return { ok: true, why: 'a recorded run of this demo is published with this page' };
+    }
     try {
       const refusal = await this.#refusal(demo, await this.#load(demo));
       return refusal ? { ok: false, why: refusal } : { ok: true, why: 'a recorded run of this exact code exists' };

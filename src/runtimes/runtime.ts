@@ -22,6 +22,11 @@ export interface DemoToRun {
   files: readonly DemoFileToRun[];
   /** For servers: the port it listens on. */
   port?: number | undefined;
+  /**
+   * For the replay runtime: where the recorded run is served, when it is not among `files`
+   * (pages fetch it on demand rather than embed it).
+   */
+  transcriptUrl?: string | undefined;
 }
 
 /** Where output goes. Deliberately narrower than xterm, so tests and mirrors can stand in. */

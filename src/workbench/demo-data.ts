@@ -1,7 +1,6 @@
-// What the static page hands the workbench: the demo's manifest and every file of its folder,
-// embedded by Demo.astro as JSON inside <demo-embed>. Embedding (rather than fetching) keeps the
-// first Run to zero extra requests and works offline; the cost is the files' gzipped size in
-// the HTML, paid even by readers who never run the demo.
+// What the static page hands the workbench: the demo's manifest and the files a run needs,
+// embedded by Demo.astro as JSON inside <demo-embed>, so a Run in the worker or WebContainer
+// needs no request. The replay transcript is only linked (transcriptUrl) and fetched when used.
 import type { DemoToRun, RuntimeId } from '../runtimes/index.ts';
 
 export interface DemoData extends DemoToRun {

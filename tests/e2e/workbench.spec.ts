@@ -84,6 +84,35 @@ test('Run on reactor-callbacks shows its output in the terminal and which runtim
   await expect(workbench(page).getByText('Ran in a Web Worker, as the address (?runtime=worker) asked.')).toBeVisible();
 });
 
+test('the recorded run is fetched only when the replay runtime runs, then plays', async ({ page }) => {
+  const transcripts: string[] = [];
+  page.on('request', (request) => void (request.url().endsWith('/replay.json') && transcripts.push(request.url())));
+  await page.goto(`${chapter}?runtime=replay`);
+  await page.waitForLoadState('networkidle');
+  // A reader who never runs the demo does not pay for its transcript, in a request or in the page.
+  expect(transcripts).toEqual([]);
+  expect(await page.locator('script[data-demo-files]').textContent()).not.toContain('"events"');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect.poll(() => terminalText(page)).toContain('reactor stopped');
+  expect(await terminalText(page)).toContain('callback combine: ada has 3 posts');
+  await expect(workbench(page).getByText(/^Ran in a replay of a recorded Node\.js run, as the address \(\?runtime=replay\) asked\./)).toBeVisible();
+  expect(transcripts.map((url) => new URL(url).pathname)).toEqual(['/demos/reactor-callbacks/replay.json']);
+});
+
+test('a recorded run that cannot be fetched is explained, and another runtime runs the demo', async ({ page }) => {
+  // The preview is cross-origin isolated, so WebContainer is tried next and times out (20 s).
+  test.setTimeout(60_000);
+  await page.route('**/replay.json', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+  await openAndRun(page, `${chapter}?runtime=replay`);
+  // Said in the terminal first (compared without whitespace: it wraps over rows) while the next
+  // runtime is tried; the demo's own output follows and scrolls it away.
+  const unwrapped = (text: string) => text.replace(/\s+/g, '');
+  const message = unwrapped('Cannot replay: the recorded run (/demos/reactor-callbacks/replay.json) could not be fetched: the server answered 404 Not Found');
+  await expect.poll(async () => unwrapped(await terminalText(page))).toContain(message);
+  await expect.poll(() => terminalText(page), { timeout: 40_000 }).toContain('reactor stopped');
+  await expect(workbench(page).getByText(/^Ran in a Web Worker: it could not run it \(Cannot replay: .+ 404 Not Found\), so it cannot be replayed;/)).toBeVisible();
+});
+
 test('without ?runtime, the page says which runtime ran the demo and why', async ({ page }) => {
   // The preview is cross-origin isolated, so WebContainer is tried first; its servers are out of
   // reach here, so its boot times out (20 s) and the worker runs the demo.
