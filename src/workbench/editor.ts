@@ -24,7 +24,8 @@ const highlight = HighlightStyle.define([
  * The languages are CodeMirror's stream parsers (@codemirror/legacy-modes), not its Lezer
  * grammars: @lezer/javascript's parse tables and @lezer/lr cost about 38 KB gz, a fifth of the
  * workbench, and kept it over its 200 KB budget, while a stream parser highlights and indents a
- * 100-line demo just as well (what it lacks is a full syntax tree, which nothing here uses).
+ * 100-line demo as well. What they lack is a syntax tree, which nothing here uses, and nesting:
+ * the CSS and script inside an HTML file are not highlighted.
  * JavaScript, what demos are written in, ships with the editor; HTML and Python are imported only
  * for a file that needs them.
  */
