@@ -6,7 +6,7 @@
 // frame. A new span is one new <rect>; everything is laid out again only when the time axis
 // grows a step, a lane appears, or the box is resized. The states differ in shape as well as
 // colour: running is a full bar, waiting a thin line, blocked a hatched bar.
-import '../styles/timeline.css';
+// Its CSS (src/styles/timeline.css) is imported by Demo.astro: see vite-workbench-url.ts.
 import { createTimeline, describeLane, summarize, type Timeline } from './timeline.ts';
 import { axisEnd, axisTicks } from './timeline-scale.ts';
 import { TRACE_STATES, type TraceEvent, type TraceState } from './trace-event.ts';

@@ -17,6 +17,7 @@ const ENTRY = 'src/workbench/start.ts';
 
 export function workbenchUrl(): Plugin {
   let serving = false;
+  let reference: string | undefined;
   return {
     name: 'async-talk:workbench-url',
     configResolved(config) {
@@ -28,8 +29,26 @@ export function workbenchUrl(): Plugin {
     load(id) {
       if (id !== RESOLVED) return undefined;
       if (serving) return `export default ${JSON.stringify(`/${ENTRY}`)};`;
-      const reference = this.emitFile({ type: 'chunk', id: ENTRY, name: 'workbench' });
+      reference = this.emitFile({ type: 'chunk', id: ENTRY, name: 'workbench' });
       return `export default import.meta.ROLLUP_FILE_URL_${reference};`;
+    },
+    // Astro links into a page only the CSS of modules the page imports, and the workbench is
+    // started by URL: CSS imported anywhere in its chunks would be dropped without a word.
+    generateBundle(_options, bundle) {
+      if (!reference) return;
+      const seen = new Set<string>();
+      const css: string[] = [];
+      const visit = (fileName: string) => {
+        const chunk = bundle[fileName];
+        if (seen.has(fileName) || chunk?.type !== 'chunk') return;
+        seen.add(fileName);
+        css.push(...Object.keys(chunk.modules).filter((id) => /\.css($|\?)/.test(id)));
+        [...chunk.imports, ...chunk.dynamicImports].forEach(visit);
+      };
+      visit(this.getFileName(reference));
+      if (css.length > 0) {
+        this.error(`The workbench imports CSS, which would never reach the page: ${css.join(', ')}. Fix: import it in src/components/Demo.astro instead.`);
+      }
     },
   };
 }
