@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -76,5 +76,13 @@ describe('bad input fails the build and says where', () => {
     const { code, output } = await runAstro(dir, ['build']);
     expect(code).not.toBe(0);
     expect(output).toContain('<Demo id="no-such-demo">: there is no demo folder demos/no-such-demo/');
+  });
+
+  it('CSS imported by a workbench module, which no page would get, names the file and where it belongs', async () => {
+    const dir = await projectCopy();
+    await appendFile(join(dir, 'src/workbench/timeline-view.ts'), "\nimport '../styles/timeline.css';\n");
+    const { code, output } = await runAstro(dir, ['build']);
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/The workbench imports CSS, which would never reach the page: \S*src\/styles\/timeline\.css\. Fix: import it in src\/components\/Demo\.astro instead\./);
   });
 });
