@@ -3,6 +3,7 @@
 // chooser first asks about it, so a run loads the code of the runtimes it tries and no other.
 import { chooseRuntime, forcedRuntime, LazyRuntime, webContainerSupport, type Choice, type OutputSink, type RunExit, type Runtime, type Skipped } from '../runtimes/index.ts';
 import type { DemoData } from './demo-data.ts';
+import { savedRuntimeSetting } from './runtime-setting.ts';
 
 /** From the first boot on, page moves keep the instance (see keep-alive-navigation.ts). */
 const keepAlive = () => void import('./keep-alive-navigation.ts').then((module) => module.keepPageAliveAcrossLinks());
@@ -20,15 +21,6 @@ export function loadRuntimes(): Runtime[] {
   ]);
 }
 
-const SETTING_KEY = 'async-talk:runtime';
-const savedSetting = () => {
-  try {
-    return localStorage.getItem(SETTING_KEY);
-  } catch {
-    return null;
-  }
-};
-
 export interface RunEvents {
   sink: OutputSink;
   signal: AbortSignal;
@@ -43,7 +35,7 @@ export async function runDemo(demo: DemoData, events: RunEvents): Promise<RunExi
   const exclude: Skipped[] = [];
   for (;;) {
     const choice = await chooseRuntime(demo, all, {
-      forced: forcedRuntime(location.href, savedSetting()),
+      forced: forcedRuntime(location.href, savedRuntimeSetting()),
       exclude,
       signal: events.signal,
     });

@@ -8,6 +8,7 @@ import { handOffFocus } from './focus-handoff.ts';
 import { createEditsStore } from './edits-store.ts';
 import { mirrorSource } from './mirror.ts';
 import { runDemo } from './run-demo.ts';
+import { createRuntimeSetting } from './runtime-setting.ts';
 import { serverNote } from './server-note.ts';
 import { createOutputTerminal } from './terminal.ts';
 import { createTimelineView } from './timeline-view.ts';
@@ -63,7 +64,7 @@ export function mountWorkbench(root: HTMLElement, options: MountOptions): void {
     element('header', { className: 'demo-header' }, element('span', { className: 'demo-kicker', textContent: 'Demo' }), element('span', { className: 'demo-title', textContent: demo.title })),
     tabs,
     editorBox,
-    element('div', { className: 'wb-toolbar' }, runButton, stopButton, resetButton),
+    element('div', { className: 'wb-toolbar' }, runButton, stopButton, resetButton, createRuntimeSetting(demo.runtimes, uid)),
     status,
     terminalRegion,
     timeline.element,

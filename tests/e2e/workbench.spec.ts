@@ -205,3 +205,30 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(' | ')}`)).toEqual([]);
   });
 }
+
+test('the runtime setting chooses the runtime on every demo of the site, survives a reload, and can go back to automatic', async ({ page }) => {
+  const setting = () => workbench(page).getByRole('combobox', { name: 'Run in' });
+  // Focusing the code opens the workbench without running it (no WebContainer boot is tried).
+  await page.goto(chapter);
+  await page.locator('demo-embed pre').first().click();
+  await expect(setting()).toHaveValue('');
+  await setting().selectOption({ label: 'a Web Worker' });
+  await workbench(page).getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(workbench(page).getByText('Ran in a Web Worker, as your setting asked.')).toBeVisible();
+  await expect.poll(() => terminalText(page)).toContain('reactor stopped');
+
+  // Another chapter's demo, after a reload of the site: the same choice.
+  await page.goto('/chapters/greenlets/');
+  await page.locator('demo-embed pre').first().click();
+  await expect(setting()).toHaveValue('worker');
+  await workbench(page).getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(workbench(page).getByText('Ran in a Web Worker, as your setting asked.')).toBeVisible();
+
+  // The address still wins for one page.
+  await page.goto('/chapters/greenlets/?runtime=replay');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(workbench(page).getByText(/^Ran in a replay of a recorded Node\.js run, as the address \(\?runtime=replay\) asked\./)).toBeVisible();
+
+  await setting().selectOption({ label: 'the best available' });
+  expect(await page.evaluate(() => localStorage.getItem('async-talk:runtime'))).toBeNull();
+});
