@@ -232,3 +232,16 @@ test('the runtime setting chooses the runtime on every demo of the site, survive
   await setting().selectOption({ label: 'the best available' });
   expect(await page.evaluate(() => localStorage.getItem('async-talk:runtime'))).toBeNull();
 });
+
+test('a Run pressed while the workbench is still loading is not lost', async ({ page }) => {
+  await page.goto(forced);
+  // A slow network: the workbench's code takes a while to arrive after the first focus.
+  await page.route('**/_astro/*.js', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.continue();
+  });
+  await page.locator('demo-embed pre').first().click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(workbench(page).getByText('Ran in a Web Worker, as the address (?runtime=worker) asked.')).toBeVisible({ timeout: 15_000 });
+  await expect.poll(() => terminalText(page)).toContain('reactor stopped');
+});
