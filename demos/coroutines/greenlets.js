@@ -3,14 +3,7 @@
 // 100 ms"). The hub keeps the sleepers in order, waits for the next one
 // to be due, and switches to it. In gevent or Eventlet the hub waits on
 // sockets too, and the switch hides inside calls such as sock.recv().
-const started = performance.now();
-const now = () => performance.now() - started;
-const log = (message) =>
-  console.log(`${now().toFixed(0).padStart(4)} ms  ${message}`);
-const trace = (lane, from, state) => {
-  const span = { lane, from: +from.toFixed(1), to: +now().toFixed(1) };
-  console.log(`#trace ${JSON.stringify({ ...span, state })}`);
-};
+import { log, now, trace } from './clock.js';
 
 const hub = {
   sleepers: [], // { at, greenlet, since, ms }, soonest first

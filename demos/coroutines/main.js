@@ -2,14 +2,7 @@
 // async functions that await. The waiting is the same; the chain of
 // callbacks is gone. Part 2 (greenlets.js) shows what can drive
 // coroutines like these: a hub.
-const started = performance.now();
-const now = () => performance.now() - started;
-const log = (message) =>
-  console.log(`${now().toFixed(0).padStart(4)} ms  ${message}`);
-const trace = (lane, from, state) => {
-  const span = { lane, from: +from.toFixed(1), to: +now().toFixed(1) };
-  console.log(`#trace ${JSON.stringify({ ...span, state })}`);
-};
+import { log, now, trace } from './clock.js';
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const DATA = { user: 'ada', posts: ['p1', 'p2', 'p3'] };

@@ -80,4 +80,18 @@ describe('demos/coroutines: part 2, greenlets and a hub', () => {
     expect(a.every((lane) => lane.state === 'waiting' && lane.to - lane.from >= 95)).toBe(true);
     expect(new Set(lanes.map((lane) => lane.lane))).toEqual(new Set(['A', 'B']));
   });
+
+  it('shares one clock with part 1: its lines and lanes come after part 1 in time, not from 0 ms again', async () => {
+    const output = await runDemo('coroutines', 'main.js');
+    const part1End = events(output.slice(0, output.indexOf(PART_2))).at(-1)!.ms;
+    expect(events(output.slice(output.indexOf(PART_2))).every((event) => event.ms >= part1End)).toBe(true);
+    const spans = output
+      .split('\n')
+      .filter((line) => line.startsWith('#trace '))
+      .map((line) => JSON.parse(line.slice('#trace '.length)) as { lane: string; from: number; to: number });
+    const fetches = spans.filter((span) => span.lane.startsWith('fetch '));
+    const greenlets = spans.filter((span) => !span.lane.startsWith('fetch '));
+    expect(greenlets.length).toBeGreaterThan(0);
+    expect(Math.min(...greenlets.map((span) => span.from))).toBeGreaterThanOrEqual(Math.max(...fetches.map((span) => span.to)));
+  });
 });
