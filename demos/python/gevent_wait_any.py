@@ -19,7 +19,8 @@ start = time.perf_counter()
 jobs = start_all()
 first, = gevent.wait(jobs, count=1)  # returns as soon as one is ready
 took = time.perf_counter() - start
-print(f"first finished: {first.value} after {took:.2f} s")
+still = ", ".join(job.args[0] for job in jobs if not job.ready())
+print(f"first finished: {first.value} after {took:.2f} s; still running: {still}")
 gevent.killall(jobs)
 
 jobs = start_all()

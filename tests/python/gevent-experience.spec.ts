@@ -54,9 +54,9 @@ afterEach(() => {
 describe('demos/python/gevent_wait_any.py', () => {
   it('returns the first greenlet to finish, then the rest in finishing order, not spawn order', async () => {
     const { stdout } = await runPythonScript('gevent_wait_any.py');
-    const first = /first finished: (\S+) after ([\d.]+) s/.exec(stdout);
-    expect(first?.[1]).toBe('part-b');
-    expect(Number(first?.[2])).toBeLessThan(0.25); // part-b takes 0.1 s; the slowest 0.3 s
+    // It returned with the other two still running: it did not wait for all (a fact, not a
+    // timing, so a busy machine cannot make it fail).
+    expect(stdout).toMatch(/^first finished: part-b after [\d.]+ s; still running: part-a, part-c$/m);
     expect(stdout).toContain("in finishing order: ['part-b', 'part-c', 'part-a']");
   });
 });
