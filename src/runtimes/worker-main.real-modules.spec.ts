@@ -3,7 +3,7 @@
 // child Node process stands in for it: its global scope plays the worker's, and data: URLs play
 // Blob URLs (like them, they are absolute and cannot resolve "./greenlets.js").
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -35,8 +35,11 @@ async function runLinked(files: { path: string; contents: string }[], entry = 'm
   return { exit: posted.at(-1)!, output: posted.flatMap((m) => (m.type === 'output' ? [m.text] : [])).join('') };
 }
 
-const demoFiles = (demo: string, paths: string[]) =>
-  Promise.all(paths.map(async (path) => ({ path, contents: await readFile(`demos/${demo}/${path}`, 'utf8') })));
+/** Every module of the demo's folder, as the page hands them to the worker runtime. */
+const demoFiles = async (demo: string) => {
+  const paths = (await readdir(`demos/${demo}`)).filter((name) => name.endsWith('.js'));
+  return Promise.all(paths.map(async (path) => ({ path, contents: await readFile(`demos/${demo}/${path}`, 'utf8') })));
+};
 
 // "  12 ms  A: step 1" → "A: step 1"; trace lines carry timings, so they are left out.
 const messages = (output: string) =>
@@ -45,7 +48,7 @@ const messages = (output: string) =>
 describe('workerMain with real modules', () => {
   it('runs coroutines (a dynamic import of a sibling file) to the end, and knows when it is done', async () => {
     const node = await run(process.execPath, ['--no-warnings', 'main.js'], { cwd: 'demos/coroutines' });
-    const linked = await runLinked(await demoFiles('coroutines', ['main.js', 'greenlets.js']));
+    const linked = await runLinked(await demoFiles('coroutines'));
     expect(linked.exit).toEqual({ type: 'exit', code: 0 });
     expect(messages(linked.output)).toEqual(messages(node.stdout));
     expect(messages(linked.output).at(-1)).toBe('hub: nothing left to run');
@@ -53,7 +56,7 @@ describe('workerMain with real modules', () => {
 
   it('runs reactor-callbacks and exits when the reactor stops', async () => {
     const node = await run(process.execPath, ['main.js'], { cwd: 'demos/reactor-callbacks' });
-    const linked = await runLinked(await demoFiles('reactor-callbacks', ['main.js']));
+    const linked = await runLinked(await demoFiles('reactor-callbacks'));
     expect(linked.exit).toEqual({ type: 'exit', code: 0 });
     expect(messages(linked.output)).toEqual(messages(node.stdout));
   });

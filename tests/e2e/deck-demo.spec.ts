@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { currentSlide, expectAt, press } from './deck-helpers.ts';
+import { emptyStorageOncePerTest } from './helpers.ts';
 
 // The slide of chapter 9 that holds <Demo id="blocking-stall" />, run in the Web Worker.
 const slideHash = '#/largest-pitfall/3';
@@ -61,15 +62,7 @@ const fontSizes = (page: Page) =>
     terminal: parseFloat(getComputedStyle(slide.querySelector('.xterm-rows')!).fontSize),
   }));
 
-test.beforeEach(async ({ context }) => {
-  // No saved edits from another test (a reload within a test keeps them).
-  await context.addInitScript(() => {
-    if (!sessionStorage.getItem('deck-demo-test')) {
-      localStorage.clear();
-      sessionStorage.setItem('deck-demo-test', '1');
-    }
-  });
-});
+test.beforeEach(({ context }) => emptyStorageOncePerTest(context));
 
 test('a presenter runs the demo from the keyboard, types in the editor without moving the deck, and Esc then → moves on', async ({ page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });

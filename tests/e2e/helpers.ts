@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { BrowserContext } from '@playwright/test';
 
 /** Every built HTML page, as a site path ("/", "/chapters/why-async/", …). */
 export async function builtPages(dir = 'dist'): Promise<string[]> {
@@ -15,4 +16,17 @@ export async function builtPages(dir = 'dist'): Promise<string[]> {
 export async function builtHtml(path: string, dir = 'dist'): Promise<string> {
   const file = path.endsWith('/') ? `${path}index.html` : path;
   return readFile(join(dir, file), 'utf8');
+}
+
+/**
+ * Each test starts with no saved edits or settings in localStorage; a reload within the test
+ * keeps them (the mark lives in the tab's sessionStorage, which a reload keeps).
+ */
+export async function emptyStorageOncePerTest(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    if (!sessionStorage.getItem('e2e-storage-emptied')) {
+      localStorage.clear();
+      sessionStorage.setItem('e2e-storage-emptied', '1');
+    }
+  });
 }

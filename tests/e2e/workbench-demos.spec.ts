@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { emptyStorageOncePerTest } from './helpers.ts';
 
 const pages = {
   reactorCallbacks: '/chapters/twisted/?runtime=worker',
@@ -133,15 +134,7 @@ async function longestBlocked(page: Page): Promise<number> {
 
 const clients = Array.from({ length: 7 }, (_, i) => `client ${i + 1}`);
 
-test.beforeEach(async ({ page }) => {
-  await page.addInitScript(() => {
-    // Each test starts with no saved edits (a reload within a test keeps them).
-    if (!sessionStorage.getItem('wb-test-started')) {
-      localStorage.clear();
-      sessionStorage.setItem('wb-test-started', '1');
-    }
-  });
-});
+test.beforeEach(({ context }) => emptyStorageOncePerTest(context));
 
 test('reactor-callbacks: fetches two resources, combines them, and the errback handles the failed one', async ({ page }) => {
   const output = await openAndRun(page, pages.reactorCallbacks);

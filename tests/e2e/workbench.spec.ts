@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type Response } from '@playwright/test';
+import { emptyStorageOncePerTest } from './helpers.ts';
 
 const chapter = '/chapters/twisted/';
 const forced = `${chapter}?runtime=worker`;
@@ -31,15 +32,7 @@ async function openAndRun(page: Page, path = forced) {
   await expect(editor(page)).toBeVisible();
 }
 
-test.beforeEach(async ({ page }) => {
-  await page.addInitScript(() => {
-    // Each test starts with no saved edits (a reload within a test keeps them).
-    if (!sessionStorage.getItem('wb-test-started')) {
-      localStorage.clear();
-      sessionStorage.setItem('wb-test-started', '1');
-    }
-  });
-});
+test.beforeEach(({ context }) => emptyStorageOncePerTest(context));
 
 test('before use, a chapter with a demo loads no workbench JS, and the loader is small', async ({ page }) => {
   const scripts: { url: string; gz: number }[] = [];
