@@ -84,6 +84,11 @@ const LIGHTHOUSE_PAGES: LighthousePage[] = [
 ];
 
 const FRAME_MS = 1000 / 60;
+/**
+ * The deck is walked this many times and each slide judged by its median: a slide that is slow
+ * every time fails the budget, a one-off pause of the machine (GC, another process) does not.
+ */
+const SLIDE_WALKS = 3;
 const WORKBENCH_BUDGET_KB = 200;
 
 /** JS (gz) a chapter fetches when the reader first presses Run, until the demo has finished. */
@@ -192,6 +197,8 @@ async function workerTimings(page: Page): Promise<WorkerTimings> {
 }
 
 interface SlideChange {
+  /** The slide arrived at, "#/chapter/n". */
+  slide: string;
   /** Main-thread work to produce the new frame: the key handler, then style and layout. */
   workMs: number;
   /** Key press to painted frame, including the wait for the next frame and software raster. */
@@ -209,7 +216,7 @@ interface SlideChange {
 async function slideChanges(page: Page): Promise<SlideChange[]> {
   await page.goto(`${ORIGIN}/deck/`, { waitUntil: 'networkidle' });
   await page.evaluate(() => {
-    const changes: { workMs: number; latencyMs: number }[] = [];
+    const changes: { slide: string; workMs: number; latencyMs: number }[] = [];
     (window as unknown as { slideChanges: typeof changes }).slideChanges = changes;
     const slideOf = () => location.hash.split('/').slice(0, 3).join('/');
     let start = 0;
@@ -224,7 +231,7 @@ async function slideChanges(page: Page): Promise<SlideChange[]> {
       requestAnimationFrame(() => {
         const channel = new MessageChannel();
         channel.port1.onmessage = () => {
-          if (slideOf() !== before) changes.push({ workMs: laidOut - start, latencyMs: performance.now() - event.timeStamp });
+          if (slideOf() !== before) changes.push({ slide: slideOf(), workMs: laidOut - start, latencyMs: performance.now() - event.timeStamp });
         };
         channel.port2.postMessage(null);
       });
@@ -273,7 +280,8 @@ try {
   timings = await workerTimings(await timingContext.newPage());
   await timingContext.close();
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-  changes = await slideChanges(await context.newPage());
+  const page = await context.newPage();
+  for (let walk = 0; walk < SLIDE_WALKS; walk++) changes.push(...(await slideChanges(page)));
   await context.close();
   lighthouseResults = await measureLighthouse(ORIGIN, LIGHTHOUSE_PAGES, CHROMIUM_ARGS);
 } finally {
@@ -286,7 +294,10 @@ const work = sorted(changes.map((change) => change.workMs));
 const latency = sorted(changes.map((change) => change.latencyMs));
 const median = (values: number[]) => values[Math.floor(values.length / 2)] ?? NaN;
 const worst = (values: number[]) => values.at(-1) ?? NaN;
-const framesOk = changes.length > 0 && worst(work) <= FRAME_MS;
+const bySlide = Map.groupBy(changes, (change) => change.slide);
+const slideMedians = sorted([...bySlide].map(([slide, seen]) => ({ slide, ms: median(sorted(seen.map((change) => change.workMs))) })).map((entry) => entry.ms));
+const slowest = [...bySlide].map(([slide, seen]) => ({ slide, ms: median(sorted(seen.map((change) => change.workMs))) })).sort((a, b) => b.ms - a.ms)[0];
+const framesOk = changes.length > 0 && worst(slideMedians) <= FRAME_MS;
 if (!framesOk) failures++;
 
 const workbenchOk = workbenchKb <= WORKBENCH_BUDGET_KB;
@@ -320,11 +331,12 @@ console.log('\nPages, loaded in Chromium from the built site, until the network 
 console.log(line(header));
 console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
 for (const row of rows) console.log(line(row));
-console.log(`\nSlide change at 1920×1080, over all ${changes.length} slide changes of the deck:`);
+console.log(`\nSlide change at 1920×1080, the deck walked ${SLIDE_WALKS} times (${changes.length} slide changes):`);
 console.log(
-  `  main-thread work (handler, style, layout): median ${median(work).toFixed(1)} ms, worst ${worst(work).toFixed(1)} ms; ` +
-    `budget one frame (${FRAME_MS.toFixed(1)} ms): ${framesOk ? 'ok' : 'OVER'}`,
+  `  main-thread work (handler, style, layout): median ${median(work).toFixed(1)} ms; slowest slide ${slowest?.slide} at ` +
+    `${slowest?.ms.toFixed(1)} ms (its median over the walks); budget one frame (${FRAME_MS.toFixed(1)} ms): ${framesOk ? 'ok' : 'OVER'}`,
 );
+console.log(`  the single slowest press (a pause of the machine as likely as the slide's, not budgeted): ${worst(work).toFixed(1)} ms`);
 console.log(
   `  key press to painted frame (software raster, not budgeted): median ${median(latency).toFixed(1)} ms, worst ${worst(latency).toFixed(1)} ms`,
 );
