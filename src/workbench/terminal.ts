@@ -23,6 +23,9 @@ export function createOutputTerminal(parent: HTMLElement): OutputTerminal {
     fontFamily: "'JetBrains Mono Variable', ui-monospace, monospace",
     fontSize: fontSizeOf(parent),
     scrollback: 5000,
+    // Without it xterm's rows are hidden from assistive technology and a screen reader finds
+    // only an empty "Terminal input": this mode mirrors the rows into an accessible list.
+    screenReaderMode: true,
     // Dark in both themes, like a real terminal; colours chosen for contrast on #0f1115.
     theme: { background: '#0f1115', foreground: '#e7e8ec', cursor: '#0f1115', red: '#ff8a8a', green: '#7fd29c', yellow: '#f0c86b', blue: '#8db7ff' },
   });
