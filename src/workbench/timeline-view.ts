@@ -119,7 +119,7 @@ export function createTimelineView(options: { title: string; idPrefix: string })
   let summaryAt = 0;
   let generation = 0;
   // What the last layout was made for; any change lays everything out again.
-  let laidOut = { width: 0, axisFrom: 0, axisTo: 0, order: '' };
+  let laidOut = { boxWidth: 0, width: 0, axisFrom: 0, axisTo: 0, order: '' };
 
   const laneTop = (index: number) => LANE_GAP / 2 + index * (LANE_HEIGHT + LANE_GAP);
 
@@ -153,14 +153,19 @@ export function createTimelineView(options: { title: string; idPrefix: string })
 
   /** Positions spans: all of them after a layout change, else only the `fresh` ones. */
   const layout = (fresh: readonly DrawnSpan[]) => {
-    const width = chartBox.clientWidth;
-    if (width === 0) return; // hidden or collapsed: laid out when it has a size
+    const boxWidth = chartBox.clientWidth;
+    if (boxWidth === 0) return; // hidden or collapsed: laid out when it has a size
+    // The drawing is laid out for 12 px type. Where the stylesheet gives the box a larger font
+    // size (on a slide, in container units) it is laid out narrower and scaled up by the ratio,
+    // so its labels grow with the slide like the terminal's text.
+    const scale = Math.max(1, parseFloat(getComputedStyle(chartBox).fontSize) / 12 || 1);
+    const width = boxWidth / scale;
     const ordered = timeline.lanes().filter((lane) => lanes.has(lane.name));
     const [first, last] = timeline.extent();
     const axisFrom = Math.min(0, first);
     const axisTo = axisFrom + axisEnd(last - axisFrom);
     const order = ordered.map((lane) => lane.name).join('\n');
-    const changed = width !== laidOut.width || axisFrom !== laidOut.axisFrom || axisTo !== laidOut.axisTo || order !== laidOut.order;
+    const changed = boxWidth !== laidOut.boxWidth || width !== laidOut.width || axisFrom !== laidOut.axisFrom || axisTo !== laidOut.axisTo || order !== laidOut.order;
 
     const longestLabel = Math.max(...ordered.map((lane) => lane.name.length), 4);
     const labelWidth = Math.min(Math.ceil(longestLabel * LABEL_CHAR_PX) + 10, Math.round(width * 0.35));
@@ -181,10 +186,10 @@ export function createTimelineView(options: { title: string; idPrefix: string })
       fresh.forEach(place);
       return;
     }
-    laidOut = { width, axisFrom, axisTo, order };
+    laidOut = { boxWidth, width, axisFrom, axisTo, order };
     const plotHeight = laneTop(ordered.length) - LANE_GAP / 2;
-    chart.setAttribute('width', String(width));
-    chart.setAttribute('height', String(plotHeight + AXIS_HEIGHT));
+    chart.setAttribute('width', String(boxWidth));
+    chart.setAttribute('height', String(Math.round((plotHeight + AXIS_HEIGHT) * scale)));
     chart.setAttribute('viewBox', `0 0 ${width} ${plotHeight + AXIS_HEIGHT}`);
     ordered.forEach((lane, index) => {
       const view = lanes.get(lane.name)!;
@@ -261,7 +266,7 @@ export function createTimelineView(options: { title: string; idPrefix: string })
   };
 
   new ResizeObserver(() => {
-    if (!element.hidden && chartBox.clientWidth !== laidOut.width) layout([]);
+    if (!element.hidden && chartBox.clientWidth !== laidOut.boxWidth) layout([]);
   }).observe(chartBox);
 
   return {
@@ -279,7 +284,7 @@ export function createTimelineView(options: { title: string; idPrefix: string })
       pending = [];
       malformed = [];
       drawnSpans = 0;
-      laidOut = { width: 0, axisFrom: 0, axisTo: 0, order: '' };
+      laidOut = { boxWidth: 0, width: 0, axisFrom: 0, axisTo: 0, order: '' };
       element.hidden = true;
       // A run that was stopped may still deliver output; only the current run's reaches the view.
       return {

@@ -148,6 +148,11 @@ for (const { url, name } of [
     expect(await overflowing(page)).toEqual([]);
     // Refitting keeps the output: it is still there, drawn at the new size.
     expect(await terminalText(page)).toContain('[exited with code 0]');
+    // The timeline's lane labels grow with the slide too (drawn at 12 px, scaled up).
+    if (name === 'blocking-stall') {
+      const label = currentSlide(page).locator('.tl-label').first();
+      await expect.poll(async () => (await label.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(17);
+    }
   });
 }
 
