@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runDemo } from './run-demo.ts';
+import { REACTOR_CALLBACKS_STORY } from './stories.ts';
 
 /** The demo's "  301 ms  message" lines, without the #trace lines the timeline draws. */
 function events(output: string): { ms: number; message: string }[] {
@@ -27,18 +28,7 @@ function traces(output: string): { lane: string; from: number; to: number; state
 describe('demos/reactor-callbacks', () => {
   it('runs the chain in order: both requests, both replies, combine, the failed ads, render', async () => {
     const output = await runDemo('reactor-callbacks', 'main.js');
-    expect(events(output).map((event) => event.message)).toEqual([
-      'fetch user: request sent',
-      'fetch posts: request sent',
-      'reactor.run(): nothing has happened yet',
-      'fetch user: reply received',
-      'fetch posts: reply received',
-      'callback combine: ada has 3 posts',
-      'fetch ads: request sent',
-      'errback skipAds: ads: 503 Unavailable; no ads',
-      'callback render: page for ada with 3 posts',
-      'reactor stopped',
-    ]);
+    expect(events(output).map((event) => event.message)).toEqual(REACTOR_CALLBACKS_STORY);
   });
 
   it('waits for the two fetches at the same time, so the page is ready after about 0.4 s, not 0.6 s', async () => {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { emptyStorageOncePerTest } from './helpers.ts';
+import { REACTOR_CALLBACKS_STORY } from '../demos/stories.ts';
 
 const pages = {
   reactorCallbacks: '/chapters/twisted/?runtime=worker',
@@ -138,21 +139,9 @@ test.beforeEach(({ context }) => emptyStorageOncePerTest(context));
 
 test('reactor-callbacks: fetches two resources, combines them, and the errback handles the failed one', async ({ page }) => {
   const output = await openAndRun(page, pages.reactorCallbacks);
-  const steps = [
-    'fetch user: request sent',
-    'fetch posts: request sent',
-    'reactor.run(): nothing has happened yet',
-    'fetch user: reply received',
-    'fetch posts: reply received',
-    'callback combine: ada has 3 posts',
-    'fetch ads: request sent',
-    'errback skipAds: ads: 503 Unavailable; no ads',
-    'callback render: page for ada with 3 posts',
-    'reactor stopped',
-  ];
   // In this order, each line stamped with the ms since the start.
   const shown = output.split('\n').flatMap((line) => /^\s*\d+ ms {2}(.*)$/.exec(line)?.[1] ?? []);
-  expect(shown).toEqual(steps);
+  expect(shown).toEqual(REACTOR_CALLBACKS_STORY);
   expect(output).toContain('[exited with code 0]');
   expect(output).not.toContain('#trace');
   await expect(workbench(page).getByText('Ran in a Web Worker, as the address (?runtime=worker) asked.')).toBeVisible();
