@@ -32,6 +32,9 @@ export function createOutputTerminal(parent: HTMLElement): OutputTerminal {
   const fit = new FitAddon();
   terminal.loadAddon(fit);
   terminal.open(parent);
+  // xterm names its focusable textarea "Terminal input"; this one takes none (focus is only for
+  // scrolling and for screen readers to enter the output).
+  terminal.textarea?.setAttribute('aria-label', 'Output, read only');
   const refit = () => {
     // fit() throws on a box with no size (a collapsed or hidden workbench).
     if (parent.clientWidth === 0) return;

@@ -78,6 +78,7 @@ test('Run on reactor-callbacks shows its output in the terminal and which runtim
   // A screen reader finds the output too, line by line (xterm's own rows are hidden from it).
   const output = page.getByRole('region', { name: /^Output of / });
   await expect(output.getByRole('listitem').filter({ hasText: 'callback combine: ada has 3 posts' })).toHaveCount(1);
+  await expect(output.getByRole('textbox', { name: 'Output, read only' })).toHaveCount(1);
 });
 
 test('the recorded run is fetched only when the replay runtime runs, then plays', async ({ page }) => {
