@@ -5,6 +5,13 @@
 /** The runtimes a demo can declare, best first (mirrors src/content-model/demo.ts). */
 export type RuntimeId = 'webcontainer' | 'worker' | 'replay';
 
+/** What each runtime is called where a reader picks one or reads which ones a demo runs in. */
+export const RUNTIME_NAMES: Record<RuntimeId, string> = {
+  webcontainer: 'Node in the browser (WebContainer)',
+  worker: 'a Web Worker',
+  replay: 'a recorded run',
+};
+
 /** One file of a demo, as the workbench holds it (possibly edited by the reader). */
 export interface DemoFileToRun {
   path: string;

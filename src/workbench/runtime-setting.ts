@@ -2,15 +2,8 @@
 // run". It is one choice for the whole site, stored in localStorage, because what decides it
 // is the browser and the network (a venue's Wi-Fi, a locked-down laptop), not the demo. The
 // address (?runtime=) still wins over it for one page; run-demo.ts reads both at each Run.
-import type { RuntimeId } from '../runtimes/index.ts';
-
-export const RUNTIME_SETTING_KEY = 'async-talk:runtime';
-
-const NAMES: Record<RuntimeId, string> = {
-  webcontainer: 'Node in the browser (WebContainer)',
-  worker: 'a Web Worker',
-  replay: 'a recorded run',
-};
+import { storageKeys } from '../book/site.ts';
+import { RUNTIME_NAMES, type RuntimeId } from '../runtimes/index.ts';
 
 /** This page's choice, kept in memory too: with storage off (private mode) it lasts for the page. */
 let chosenHere: string | null | undefined;
@@ -18,7 +11,7 @@ let chosenHere: string | null | undefined;
 export function savedRuntimeSetting(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): string | null {
   if (chosenHere !== undefined) return chosenHere;
   try {
-    return storage?.getItem(RUNTIME_SETTING_KEY) ?? null;
+    return storage?.getItem(storageKeys.runtime) ?? null;
   } catch {
     return null;
   }
@@ -29,15 +22,15 @@ export function createRuntimeSetting(runtimes: readonly RuntimeId[], idBase: str
   const select = document.createElement('select');
   select.id = `${idBase}-runtime`;
   select.className = 'wb-runtime-select';
-  select.append(new Option('the best available', ''), ...runtimes.map((id) => new Option(NAMES[id], id)));
+  select.append(new Option('the best available', ''), ...runtimes.map((id) => new Option(RUNTIME_NAMES[id], id)));
   const saved = savedRuntimeSetting(storage);
   // A setting this demo cannot honour shows as automatic here; the run's sentence explains it.
   select.value = saved && runtimes.includes(saved as RuntimeId) ? saved : '';
   select.addEventListener('change', () => {
     chosenHere = select.value || null;
     try {
-      if (select.value) storage?.setItem(RUNTIME_SETTING_KEY, select.value);
-      else storage?.removeItem(RUNTIME_SETTING_KEY);
+      if (select.value) storage?.setItem(storageKeys.runtime, select.value);
+      else storage?.removeItem(storageKeys.runtime);
     } catch {
       // Storage can be off (private mode): chosenHere keeps the choice for this page.
     }
