@@ -294,10 +294,11 @@ const work = sorted(changes.map((change) => change.workMs));
 const latency = sorted(changes.map((change) => change.latencyMs));
 const median = (values: number[]) => values[Math.floor(values.length / 2)] ?? NaN;
 const worst = (values: number[]) => values.at(-1) ?? NaN;
-const bySlide = Map.groupBy(changes, (change) => change.slide);
-const slideMedians = sorted([...bySlide].map(([slide, seen]) => ({ slide, ms: median(sorted(seen.map((change) => change.workMs))) })).map((entry) => entry.ms));
-const slowest = [...bySlide].map(([slide, seen]) => ({ slide, ms: median(sorted(seen.map((change) => change.workMs))) })).sort((a, b) => b.ms - a.ms)[0];
-const framesOk = changes.length > 0 && worst(slideMedians) <= FRAME_MS;
+// Each slide's median over the walks; the slowest of those is held to the budget.
+const slowest = [...Map.groupBy(changes, (change) => change.slide)]
+  .map(([slide, seen]) => ({ slide, ms: median(sorted(seen.map((change) => change.workMs))) }))
+  .sort((a, b) => b.ms - a.ms)[0];
+const framesOk = slowest !== undefined && slowest.ms <= FRAME_MS;
 if (!framesOk) failures++;
 
 const workbenchOk = workbenchKb <= WORKBENCH_BUDGET_KB;
