@@ -8,8 +8,4 @@ export const SITE_DESCRIPTION =
 export const storageKeys = {
   theme: 'async-talk:theme',
   progress: (chapter: string) => `async-talk:progress:${chapter}`,
-  /** The reader's edit of one file of a demo (src/workbench/edits-store.ts). */
-  demoEdit: (demo: string, path: string) => `async-talk:demo-edit:${demo}:${path}`,
-  /** The runtime the reader chose for every demo (src/workbench/runtime-setting.ts). */
-  runtime: 'async-talk:runtime',
 } as const;

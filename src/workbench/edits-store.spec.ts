@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { storageKeys } from '../book/site.ts';
-import { createEditsStore } from './edits-store.ts';
+import { createEditsStore, editKey } from './edits-store.ts';
 
 const memory = () => {
   const map = new Map<string, string>();
@@ -18,7 +17,7 @@ describe('createEditsStore', () => {
     store.save('main.js', 'ab');
     expect(storage.map.size).toBe(0);
     vi.advanceTimersByTime(300);
-    expect(storage.map.get(storageKeys.demoEdit('demo', 'main.js'))).toBe('ab');
+    expect(storage.map.get(editKey('demo', 'main.js'))).toBe('ab');
     expect(store.load('main.js')).toBe('ab');
   });
 

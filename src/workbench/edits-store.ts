@@ -1,6 +1,5 @@
 // The reader's edits, per demo and file, in localStorage: saved shortly after each change and
 // at once when the page goes away, so a reload never loses what was typed.
-import { storageKeys } from '../book/site.ts';
 
 export interface StorageLike {
   getItem(key: string): string | null;
@@ -19,6 +18,8 @@ export interface EditsStore {
   clear(paths: readonly string[]): void;
 }
 
+export const editKey = (demoId: string, path: string) => `async-talk:demo-edit:${demoId}:${path}`;
+
 export function createEditsStore(demoId: string, storage: StorageLike | undefined, delayMs = 300): EditsStore {
   const pending = new Map<string, string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -33,13 +34,13 @@ export function createEditsStore(demoId: string, storage: StorageLike | undefine
   const flush = () => {
     clearTimeout(timer);
     timer = undefined;
-    for (const [path, contents] of pending) attempt(() => storage?.setItem(storageKeys.demoEdit(demoId, path), contents));
+    for (const [path, contents] of pending) attempt(() => storage?.setItem(editKey(demoId, path), contents));
     pending.clear();
   };
   return {
     load(path) {
       let value: string | null | undefined;
-      attempt(() => (value = storage?.getItem(storageKeys.demoEdit(demoId, path))));
+      attempt(() => (value = storage?.getItem(editKey(demoId, path))));
       return value ?? undefined;
     },
     save(path, contents) {
@@ -52,7 +53,7 @@ export function createEditsStore(demoId: string, storage: StorageLike | undefine
       clearTimeout(timer);
       timer = undefined;
       pending.clear();
-      for (const path of paths) attempt(() => storage?.removeItem(storageKeys.demoEdit(demoId, path)));
+      for (const path of paths) attempt(() => storage?.removeItem(editKey(demoId, path)));
     },
   };
 }

@@ -2,8 +2,11 @@
 // run". It is one choice for the whole site, stored in localStorage, because what decides it
 // is the browser and the network (a venue's Wi-Fi, a locked-down laptop), not the demo. The
 // address (?runtime=) still wins over it for one page; run-demo.ts reads both at each Run.
-import { storageKeys } from '../book/site.ts';
 import { RUNTIME_NAMES, type RuntimeId } from '../runtimes/index.ts';
+
+// Not in src/book/site.ts's storageKeys: importing that from the workbench made it a chunk of
+// its own, one more request and 0.2 KB on every book page.
+export const RUNTIME_SETTING_KEY = 'async-talk:runtime';
 
 /** This page's choice, kept in memory too: with storage off (private mode) it lasts for the page. */
 let chosenHere: string | null | undefined;
@@ -11,7 +14,7 @@ let chosenHere: string | null | undefined;
 export function savedRuntimeSetting(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): string | null {
   if (chosenHere !== undefined) return chosenHere;
   try {
-    return storage?.getItem(storageKeys.runtime) ?? null;
+    return storage?.getItem(RUNTIME_SETTING_KEY) ?? null;
   } catch {
     return null;
   }
@@ -29,8 +32,8 @@ export function createRuntimeSetting(runtimes: readonly RuntimeId[], idBase: str
   select.addEventListener('change', () => {
     chosenHere = select.value || null;
     try {
-      if (select.value) storage?.setItem(storageKeys.runtime, select.value);
-      else storage?.removeItem(storageKeys.runtime);
+      if (select.value) storage?.setItem(RUNTIME_SETTING_KEY, select.value);
+      else storage?.removeItem(RUNTIME_SETTING_KEY);
     } catch {
       // Storage can be off (private mode): chosenHere keeps the choice for this page.
     }
