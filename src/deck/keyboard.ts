@@ -4,11 +4,27 @@ import { actionFor, type DeckAction } from './keys.ts';
 
 export type ActionHandlers = Partial<Record<DeckAction, () => void>>;
 
+/** A key press: what the controller reads of a KeyboardEvent. */
+export type KeyPress = Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'altKey' | 'target' | 'defaultPrevented' | 'preventDefault'>;
+
+/** The browser parts the keyboard reads. The page passes nothing (the real document); a test, a stand-in. */
+export interface KeyboardGlobals {
+  document: {
+    addEventListener(type: 'keydown', listener: (event: KeyPress) => void): void;
+    removeEventListener(type: 'keydown', listener: (event: KeyPress) => void): void;
+  };
+}
+
 /**
  * Keys to actions. Navigation goes to the deck; the other actions to handlers the page
  * provides. Esc inside an editor or field gives the keys back to the deck.
  */
-export function bindKeyboard(deck: Deck, handlers: ActionHandlers, home: HTMLElement): () => void {
+export function bindKeyboard(
+  deck: Deck,
+  handlers: ActionHandlers,
+  home: Pick<HTMLElement, 'focus'>,
+  { document }: KeyboardGlobals = globalThis,
+): () => void {
   const navigation: ActionHandlers = {
     next: () => deck.next(),
     previous: () => deck.previous(),
@@ -16,7 +32,7 @@ export function bindKeyboard(deck: Deck, handlers: ActionHandlers, home: HTMLEle
     last: () => deck.last(),
     blackout: () => deck.toggleBlackout(),
   };
-  const onKey = (event: KeyboardEvent) => {
+  const onKey = (event: KeyPress) => {
     if (event.defaultPrevented) return;
     if (keyBelongsElsewhere(event)) {
       if (event.key === 'Escape' && !(event.target as Element).closest('dialog[open]')) {

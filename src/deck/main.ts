@@ -28,7 +28,7 @@ export function startDeck(
   bindUrlSync(deck);
   bindSlideView(deck, slides);
   bindAnnouncer(deck, document.querySelector('[data-deck-announcer]')!);
-  bindBlackout(deck, document.querySelector('[data-deck-blackout]')!);
+  bindBlackout(deck, document.querySelector<HTMLElement>('[data-deck-blackout]')!);
   bindWindowSync(deck);
   bindTouch(deck, root);
   const actions: ActionHandlers = {

@@ -17,14 +17,25 @@ export function bindToolbar(deck: Deck, actions: Partial<Record<DeckAction, () =
 
 const IDLE_MS = 2500;
 
-/** Hides the toolbar while the pointer rests, as slide tools hide the cursor. */
-export function bindToolbarIdle(toolbar: HTMLElement): void {
+/** The browser parts the idle toolbar reads. The page passes nothing (the real window); a test, a stand-in. */
+export interface ToolbarIdleGlobals {
+  window: { addEventListener(type: 'pointermove', listener: () => void, options: AddEventListenerOptions): void };
+}
+
+/**
+ * Hides the toolbar while the pointer rests, as slide tools hide the cursor. Its timers are the
+ * global ones, which a test replaces with fake timers.
+ */
+export function bindToolbarIdle(
+  toolbar: Pick<HTMLElement, 'toggleAttribute' | 'removeAttribute'>,
+  { window }: ToolbarIdleGlobals = globalThis,
+): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const wake = () => {
     toolbar.removeAttribute('data-idle');
     clearTimeout(timer);
     timer = setTimeout(() => toolbar.toggleAttribute('data-idle', true), IDLE_MS);
   };
-  addEventListener('pointermove', wake, { passive: true });
+  window.addEventListener('pointermove', wake, { passive: true });
   wake();
 }
