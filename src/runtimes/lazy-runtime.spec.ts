@@ -19,9 +19,21 @@ describe('LazyRuntime', () => {
     const runtime = new LazyRuntime('worker', { load });
     expect(load).not.toHaveBeenCalled();
     expect(await runtime.available(demo)).toEqual({ ok: true, why: 'workers work here' });
-    await runtime.prepare(new AbortController().signal);
+    // No boot declared, so nothing for the fallback policy to wait for.
+    expect(runtime.prepare).toBeUndefined();
     expect(await runtime.run(demo, { sink }).exited).toEqual({ code: 0, reason: 'exit' });
     expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('an adapter that boots is booted through it, after one import', async () => {
+    const prepare = vi.fn(async () => undefined);
+    const load = vi.fn(async () => ({ ...adapter(), id: 'webcontainer' as const, prepare }));
+    const runtime = new LazyRuntime('webcontainer', { load, boots: true, needsNetwork: true });
+    expect(runtime.needsNetwork).toBe(true);
+    await runtime.prepare!(new AbortController().signal);
+    await runtime.prepare!(new AbortController().signal);
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(prepare).toHaveBeenCalledTimes(2);
   });
 
   it('never imports an adapter that feature detection rules out', async () => {
@@ -32,7 +44,7 @@ describe('LazyRuntime', () => {
     expect(runtime.loaded).toBe(false);
   });
 
-  it('turns a failed import into a reason the chooser can show, and retries on the next run', async () => {
+  it('turns a failed import into a reason the fallback policy can show, and retries on the next run', async () => {
     const load = vi.fn().mockRejectedValueOnce(new Error('Failed to fetch dynamically imported module')).mockResolvedValue(adapter());
     const runtime = new LazyRuntime('worker', { load });
     await expect(runtime.available(demo)).rejects.toThrow('its code could not be loaded (Failed to fetch dynamically imported module)');

@@ -1,4 +1,4 @@
-// A runtime whose adapter is imported the first time the chooser asks about it. The workbench
+// A runtime whose adapter is imported the first time the fallback policy asks about it. The workbench
 // lists all three runtimes, but a run only needs the one that runs it (and those tried before
 // it): loading every adapter up front cost the first Run about 3.5 KB gz for code it never used,
 // plus WebContainer's adapter on pages that feature detection already rules out.
@@ -9,16 +9,32 @@ export interface LazyRuntimeOptions {
   load(): Promise<Runtime>;
   /** A cheap check that can rule the runtime out without loading it (feature detection). */
   precheck?(): Availability;
+  /** See Runtime.needsNetwork: known before the adapter loads, so an offline page never loads it. */
+  needsNetwork?: boolean;
+  /** The adapter has a boot (Runtime.prepare), which the fallback policy must wait for. */
+  boots?: boolean;
 }
 
 export class LazyRuntime implements Runtime {
   #loading: Promise<Runtime> | undefined;
   #loaded: Runtime | undefined;
 
+  readonly needsNetwork: boolean;
+  /** Only for an adapter that boots: the policy treats any runtime with a prepare() as one to wait for. */
+  readonly prepare?: (signal: AbortSignal) => Promise<void>;
+
   constructor(
     readonly id: RuntimeId,
     private readonly options: LazyRuntimeOptions,
-  ) {}
+  ) {
+    this.needsNetwork = options.needsNetwork ?? false;
+    if (options.boots) {
+      this.prepare = async (signal) => {
+        const runtime = await this.#runtime();
+        await runtime.prepare?.(signal);
+      };
+    }
+  }
 
   /** Whether the adapter has been imported (tests, and the bench, look at this). */
   get loaded(): boolean {
@@ -43,13 +59,8 @@ export class LazyRuntime implements Runtime {
     return (await this.#runtime()).available(demo);
   }
 
-  async prepare(signal: AbortSignal): Promise<void> {
-    const runtime = await this.#runtime();
-    await runtime.prepare?.(signal);
-  }
-
   run(demo: DemoToRun, options: RunOptions): RunHandle {
-    // The chooser has always asked available() first, so the adapter is normally here already.
+    // The policy has always asked available() first, so the adapter is normally here already.
     if (this.#loaded) return this.#loaded.run(demo, options);
     let inner: RunHandle | undefined;
     let stopped = false;

@@ -126,7 +126,7 @@ describe('a transcript fetched on demand (pages link it rather than embed it)', 
     expect(fetcher).toHaveBeenCalledWith('/demos/demo/replay.json');
   });
 
-  it('says clearly in the output when the file is missing, so the chooser falls back', async () => {
+  it('says clearly in the output when the file is missing, so the fallback policy moves on', async () => {
     const runtime = new ReplayRuntime({ loadTranscript: transcriptFromUrl(() => answer('Not found', { status: 404, statusText: 'Not Found' })) });
     const message = 'Cannot replay: the recorded run (/demos/demo/replay.json) could not be fetched: the server answered 404 Not Found';
     const { sink, text } = collect();

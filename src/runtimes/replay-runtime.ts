@@ -2,8 +2,8 @@
 // original timing, so the page still shows what the demo does where nothing can run it (no
 // cross-origin isolation, no network, a server demo without WebContainer). It refuses edited
 // code: output the code did not produce would be a lie.
-import { createOutputBatcher } from './output-batcher.ts';
-import type { Availability, DemoToRun, RunExit, RunHandle, RunOptions, Runtime } from './runtime.ts';
+import type { Availability, DemoToRun, RunHandle, RunOptions, Runtime } from './runtime.ts';
+import { startRunTask, TaskSettled } from './task.ts';
 import { filesDigest, parseTranscript, TRANSCRIPT_FILE, type Transcript } from './transcript.ts';
 
 export type LoadTranscript = (demo: DemoToRun) => Promise<Transcript | undefined>;
@@ -98,56 +98,31 @@ export class ReplayRuntime implements Runtime {
   }
 
   run(demo: DemoToRun, options: RunOptions): RunHandle {
-    const batcher = createOutputBatcher(options.sink);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let settle!: (exit: RunExit) => void;
-    let settled = false;
-    const exited = new Promise<RunExit>((resolve) => {
-      settle = (exit) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        options.signal?.removeEventListener('abort', stop);
-        batcher.dispose();
-        resolve(exit);
-      };
-    });
-    const stop = () => settle({ code: null, reason: 'stopped' });
-    if (options.signal?.aborted) stop();
-    else options.signal?.addEventListener('abort', stop, { once: true });
-
-    const play = (transcript: Transcript) => {
+    return startRunTask({ sink: options.sink, signal: options.signal }, async (task) => {
+      let transcript: Transcript | undefined;
+      let refusal: string | undefined;
+      try {
+        transcript = await task.until(this.#load(demo));
+        refusal = await task.until(this.#refusal(demo, transcript));
+      } catch (error) {
+        if (error instanceof TaskSettled) throw error;
+        return task.fail(`Cannot replay: ${(error as Error).message}`);
+      }
+      if (refusal) return task.fail(refusal === EDITED_MESSAGE ? refusal : `Cannot replay: ${refusal}.`);
+      const events = transcript!.events;
       const started = performance.now();
       let next = 0;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      task.onCleanup(() => clearTimeout(timer));
       // One timer at a time, aimed at the next event's time from the start, so lateness
       // does not accumulate over a long transcript.
       const tick = () => {
-        if (settled) return;
         const now = (performance.now() - started) * this.#speed;
-        while (next < transcript.events.length && transcript.events[next]!.at <= now) batcher.write(transcript.events[next++]!.text);
-        if (next === transcript.events.length) return settle({ code: transcript.exitCode, reason: 'exit' });
-        timer = setTimeout(tick, (transcript.events[next]!.at - now) / this.#speed);
+        while (next < events.length && events[next]!.at <= now) task.output.write(events[next++]!.text);
+        if (next === events.length) return task.settle({ code: transcript!.exitCode, reason: 'exit' });
+        timer = setTimeout(tick, (events[next]!.at - now) / this.#speed);
       };
       tick();
-    };
-
-    void (async () => {
-      try {
-        const transcript = await this.#load(demo);
-        const refusal = await this.#refusal(demo, transcript);
-        if (settled) return;
-        if (refusal) {
-          const message = refusal === EDITED_MESSAGE ? refusal : `Cannot replay: ${refusal}.`;
-          batcher.write(`${message}\n`);
-          return settle({ code: null, reason: 'error', message });
-        }
-        play(transcript!);
-      } catch (error) {
-        const message = `Cannot replay: ${(error as Error).message}`;
-        batcher.write(`${message}\n`);
-        settle({ code: null, reason: 'error', message });
-      }
-    })();
-    return { exited, stop };
+    });
   }
 }

@@ -5,12 +5,22 @@
 /** The runtimes a demo can declare, best first (mirrors src/content-model/demo.ts). */
 export type RuntimeId = 'webcontainer' | 'worker' | 'replay';
 
-/** What each runtime is called where a reader picks one or reads which ones a demo runs in. */
+/**
+ * What each runtime is called wherever a reader meets it: the static view's "it runs in …", the
+ * "Run in" setting, and the sentence that says which one ran ("Ran in a Web Worker: …").
+ */
 export const RUNTIME_NAMES: Record<RuntimeId, string> = {
-  webcontainer: 'Node in the browser (WebContainer)',
+  webcontainer: 'WebContainer (Node.js in the browser)',
   worker: 'a Web Worker',
-  replay: 'a recorded run',
+  replay: 'a replay of a recorded run',
 };
+
+/**
+ * Starts every line a server's scripted client printed in a recorded run, so it is never mistaken
+ * for the server's. Here rather than in transcript.ts: the sentence about a replayed server names
+ * it, and that sentence is on the path of every Run, which should not load the transcript code.
+ */
+export const CLIENT_LABEL = '[client] ';
 
 /** One file of a demo, as the workbench holds it (possibly edited by the reader). */
 export interface DemoFileToRun {
@@ -59,7 +69,7 @@ export interface RunOptions {
  * How a run ended.
  * - exit: the program finished on its own (code 0) or failed (non-zero, e.g. an uncaught error);
  * - stopped: the reader pressed Stop or the signal aborted; code is null;
- * - error: the runtime itself could not run it (message says why); the chooser may fall back;
+ * - error: the runtime itself could not run it (message says why); the fallback policy tries the next runtime;
  * - timeout: the runtime gave up waiting (e.g. a boot that never answers).
  */
 export interface RunExit {
@@ -83,15 +93,18 @@ export interface Availability {
 
 export interface Runtime {
   readonly id: RuntimeId;
+  /** It cannot start without the network (WebContainer's boot): offline, it is passed over at once. */
+  readonly needsNetwork?: boolean;
   /**
    * Feature detection only: cheap, no boot, no network. With a demo, it may also say whether
    * that demo can run here (replay needs a fresh transcript).
    */
   available(demo?: DemoToRun): Promise<Availability>;
   /**
-   * Optional one-off preparation before the first run (WebContainer's boot). The chooser calls
-   * it under a timeout and falls back if it fails, so a run never starts on a runtime that
-   * cannot finish booting. Calling it again after success must be cheap.
+   * Optional one-off preparation before the first run (WebContainer's boot). The fallback policy
+   * (run-with-fallback.ts) starts it once per page, waits for it only as long as its grace allows,
+   * and aborts the signal when the boot outlasts its timeout: the signal only stops the wait.
+   * Calling it again after success must be cheap.
    */
   prepare?(signal: AbortSignal): Promise<void>;
   run(demo: DemoToRun, options: RunOptions): RunHandle;

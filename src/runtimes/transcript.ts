@@ -37,8 +37,7 @@ export interface RecordedSession {
   env: Record<string, string>;
 }
 
-/** Starts every line a server's scripted client printed, so it is never mistaken for the server's. */
-export const CLIENT_LABEL = '[client] ';
+export { CLIENT_LABEL } from './runtime.ts';
 
 export class TranscriptError extends Error {
   override name = 'TranscriptError';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { chooseRuntime } from './choose-runtime.ts';
+import { createBoots, runWithFallback } from './run-with-fallback.ts';
 import type { DemoToRun, Runtime } from './runtime.ts';
 import {
   pageSlot,
@@ -222,19 +222,26 @@ describe('booting', () => {
     expect(boot).toHaveBeenCalledTimes(1);
   });
 
-  it('falls back through chooseRuntime when the boot outlasts the timeout', async () => {
-    const { runtime } = setup({ boot: () => new Promise(() => {}) });
+  it('with the fallback policy, a boot that never answers costs the run only the grace', async () => {
+    const { runtime, sink } = setup({ boot: () => new Promise(() => {}) });
     const worker: Runtime = {
       id: 'worker',
       available: async () => ({ ok: true, why: 'Web Workers need neither cross-origin isolation nor the network' }),
       run: () => ({ exited: Promise.resolve({ code: 0, reason: 'exit' }), stop() {} }),
     };
-    const choice = await chooseRuntime({ ...hello, runtimes: ['webcontainer', 'worker'] }, [runtime, worker], { timeoutMs: 20 });
-    expect(choice.runtime).toBe(worker);
-    expect(choice.skipped).toEqual([{ id: 'webcontainer', why: 'it failed to start (it did not answer within 0 s)' }]);
+    const result = await runWithFallback({
+      demo: { ...hello, runtimes: ['webcontainer', 'worker'] },
+      runtimes: [runtime, worker],
+      boots: createBoots(),
+      graceMs: 20,
+      signal: new AbortController().signal,
+      sink,
+    });
+    expect(result.ran).toBe('worker');
+    expect(result.skipped).toEqual([{ id: 'webcontainer', reason: 'slow', why: 'was still booting after 0 s' }]);
   });
 
-  it('a failed boot ends the run with reason error and a message saying the page falls back; the next run boots again', async () => {
+  it('a failed boot ends the run with reason error and says why; the next run boots again', async () => {
     let attempts = 0;
     const boot = vi.fn(async () => {
       if (++attempts === 1) throw new Error('StackBlitz could not be reached');
@@ -245,7 +252,7 @@ describe('booting', () => {
     expect(exit.reason).toBe('error');
     expect(exit.code).toBeNull();
     expect(exit.message).toBe(
-      'WebContainer could not boot (StackBlitz could not be reached). The page will run this demo in the next runtime instead.',
+      'WebContainer could not boot (StackBlitz could not be reached)',
     );
     expect(output.join('')).toBe(`${exit.message}\n`);
     await runtime.prepare(new AbortController().signal);
@@ -369,7 +376,7 @@ describe('WebContainerRuntime.run', () => {
     expect(ready).toHaveBeenCalledExactlyOnceWith(8000, 'https://chat.webcontainer.io');
   });
 
-  it('a spawn failure ends the run with reason error, naming the command and the fallback', async () => {
+  it('a spawn failure ends the run with reason error, naming the command', async () => {
     const { runtime, sink, containers, output } = setup();
     await runtime.prepare(new AbortController().signal);
     containers[0]!.spawnError = new Error('ENOENT: node');
@@ -377,7 +384,7 @@ describe('WebContainerRuntime.run', () => {
     expect(exit).toEqual({
       code: null,
       reason: 'error',
-      message: 'WebContainer could not start "node main.js" (ENOENT: node). The page will run this demo in the next runtime instead.',
+      message: 'WebContainer could not start "node main.js" (ENOENT: node)',
     });
     expect(output.join('')).toContain('could not start "node main.js"');
   });

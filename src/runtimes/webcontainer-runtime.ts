@@ -6,8 +6,9 @@
 // in its own directory of that instance and run there.
 import { COEP } from '../hosting/headers.ts';
 import { webContainerSupport, type IsolationScope } from './features.ts';
-import { createOutputBatcher, type BatcherOptions } from './output-batcher.ts';
-import { parseCommand, type Availability, type DemoFileToRun, type DemoToRun, type RunExit, type RunHandle, type RunOptions, type Runtime } from './runtime.ts';
+import type { BatcherOptions } from './output-batcher.ts';
+import { parseCommand, type Availability, type DemoFileToRun, type DemoToRun, type RunHandle, type RunOptions, type Runtime } from './runtime.ts';
+import { startRunTask } from './task.ts';
 
 /** The part of @webcontainer/api's FileSystemTree the adapter writes (text files and directories). */
 export interface FileTree {
@@ -84,8 +85,6 @@ export async function teardownWebContainer(slot: ContainerSlot = pageSlot()): Pr
   container?.teardown();
 }
 
-export const FALLBACK = 'The page will run this demo in the next runtime instead.';
-
 /** Rejects when the signal aborts, without cancelling the shared work it waits on. */
 function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) return Promise.reject(abortError(signal));
@@ -124,6 +123,8 @@ export function toFileTree(files: readonly DemoFileToRun[]): FileTree {
 
 export class WebContainerRuntime implements Runtime {
   readonly id = 'webcontainer';
+  /** Its boot fetches WebContainer from StackBlitz's servers. */
+  readonly needsNetwork = true;
   readonly #boot: BootContainer;
   readonly #slot: ContainerSlot;
   readonly #options: WebContainerRuntimeOptions;
@@ -165,119 +166,60 @@ export class WebContainerRuntime implements Runtime {
   }
 
   run(demo: DemoToRun, options: RunOptions): RunHandle {
-    const batcher = createOutputBatcher(options.sink, this.#options.batcher);
-    const drainMs = this.#options.drainMs ?? 250;
-    const cancel = new AbortController();
-    const unsubscribe: (() => void)[] = [];
-    let proc: ProcessLike | undefined;
-    let reader: ReadableStreamDefaultReader<string> | undefined;
-    let exitedOnItsOwn = false;
-    let settled = false;
-    let settle!: (exit: RunExit) => void;
-    const exited = new Promise<RunExit>((resolve) => {
-      settle = (exit) => {
-        if (settled) return;
-        settled = true;
-        // Leave nothing behind: the process, the output stream, the container's listeners.
-        cancel.abort();
-        if (proc && !exitedOnItsOwn) proc.kill();
-        reader?.cancel().catch(() => {});
-        unsubscribe.splice(0).forEach((off) => off());
-        options.signal?.removeEventListener('abort', stop);
-        batcher.dispose();
-        resolve(exit);
+    return startRunTask({ sink: options.sink, signal: options.signal, batcher: this.#options.batcher }, async (task) => {
+      const { entry, args } = parseCommand(demo.command);
+      const tree = toFileTree(demo.files);
+      const failedTo = (what: string) => (error: unknown) => {
+        throw new Error(`WebContainer could not ${what} (${messageOf(error)})`);
       };
-    });
-    const stop = () => settle({ code: null, reason: 'stopped' });
-    const fail = (message: string) => {
-      batcher.write(`${message}\n`);
-      settle({ code: null, reason: 'error', message });
-    };
 
-    if (options.signal?.aborted) {
-      stop();
-      return { exited, stop };
-    }
-    options.signal?.addEventListener('abort', stop, { once: true });
-
-    let entry: string;
-    let args: string[];
-    let tree: FileTree;
-    try {
-      ({ entry, args } = parseCommand(demo.command));
-      tree = toFileTree(demo.files);
-    } catch (error) {
-      fail(messageOf(error));
-      return { exited, stop };
-    }
-
-    const start = async () => {
-      let container: ContainerLike;
-      try {
-        container = await this.#container(cancel.signal);
-      } catch (error) {
-        if (!settled) fail(`WebContainer could not boot (${messageOf(error)}). ${FALLBACK}`);
-        return;
-      }
-      if (settled) return;
-      try {
-        // A fresh directory per run: files of an earlier run of this demo must not linger.
-        await container.fs.rm(demo.id, { recursive: true, force: true });
-        await container.mount({ [demo.id]: { directory: tree } });
-      } catch (error) {
-        if (!settled) fail(`WebContainer could not write the demo's files (${messageOf(error)}). ${FALLBACK}`);
-        return;
-      }
-      if (settled) return;
+      const container = await task.until(this.#container(task.signal).catch(failedTo('boot')));
+      // A fresh directory per run: files of an earlier run of this demo must not linger.
+      await task.until(
+        container.fs
+          .rm(demo.id, { recursive: true, force: true })
+          .then(() => container.mount({ [demo.id]: { directory: tree } }))
+          .catch(failedTo("write the demo's files")),
+      );
 
       const port = demo.port;
-      if (port !== undefined && options.onServerReady) {
+      const onServerReady = options.onServerReady;
+      if (port !== undefined && onServerReady) {
         let told = false;
         const tell = (at: number, url: string) => {
-          if (told || settled || at !== port) return;
+          if (told || task.settled || at !== port) return;
           told = true;
-          options.onServerReady!(at, url);
+          onServerReady(at, url);
         };
-        unsubscribe.push(
-          container.on('server-ready', tell),
-          container.on('port', (at, type, url) => type === 'open' && tell(at, url)),
-        );
+        const listeners = [container.on('server-ready', tell), container.on('port', (at, type, url) => type === 'open' && tell(at, url))];
+        task.onCleanup(() => listeners.forEach((off) => off()));
       }
 
       const env: Record<string, string> = { ...options.env };
       if (port !== undefined) env['PORT'] ??= String(port);
-      try {
-        proc = await container.spawn('node', [entry, ...args], { cwd: demo.id, env });
-      } catch (error) {
-        if (!settled) fail(`WebContainer could not start "${demo.command}" (${messageOf(error)}). ${FALLBACK}`);
-        return;
-      }
-      // Stopped while the process was starting: settle has already run, so kill it here.
-      if (settled) {
-        proc.kill();
-        return;
-      }
-
-      const output = proc.output.getReader();
-      reader = output;
+      // Spawned after a Stop: the task hands the late process to kill().
+      const proc = await task.until(
+        container.spawn('node', [entry, ...args], { cwd: demo.id, env }).catch(failedTo(`start "${demo.command}"`)),
+        (late) => late.kill(),
+      );
+      let exitedOnItsOwn = false;
+      task.onCleanup(() => exitedOnItsOwn || proc.kill());
+      const reader = proc.output.getReader();
+      task.onCleanup(() => void reader.cancel().catch(() => undefined));
       const pumped = (async () => {
         for (;;) {
-          const { done, value } = await output.read();
+          const { done, value } = await reader.read();
           if (done) return;
-          batcher.write(value);
+          task.output.write(value);
         }
-      })().catch(() => {});
-      const code = await proc.exit;
+      })().catch(() => undefined);
+      const code = await task.until(proc.exit);
       exitedOnItsOwn = true;
       // The stream closes with the process; the timer only guards against one that never does.
       let timer: ReturnType<typeof setTimeout> | undefined;
-      await Promise.race([pumped, new Promise((resolve) => (timer = setTimeout(resolve, drainMs)))]);
+      await Promise.race([pumped, new Promise((resolve) => (timer = setTimeout(resolve, this.#options.drainMs ?? 250)))]);
       clearTimeout(timer);
-      settle({ code, reason: 'exit' });
-    };
-    start().catch((error: unknown) => {
-      if (!settled) fail(`WebContainer failed while running the demo (${messageOf(error)}). ${FALLBACK}`);
+      task.settle({ code, reason: 'exit' });
     });
-    return { exited, stop };
   }
 }

@@ -2,9 +2,10 @@
 // performance) runs in a dedicated module Worker built from Blob URLs. It needs neither
 // cross-origin isolation nor the network, and Stop is worker.terminate(): even `while (true);`
 // ends at once, because nothing in the worker has to cooperate.
-import { createOutputBatcher, type BatcherOptions } from './output-batcher.ts';
+import type { BatcherOptions } from './output-batcher.ts';
 import { LinkError, linkModules } from './module-linker.ts';
-import { parseCommand, type Availability, type DemoToRun, type RunExit, type RunHandle, type RunOptions, type Runtime } from './runtime.ts';
+import { parseCommand, type Availability, type DemoToRun, type RunHandle, type RunOptions, type Runtime } from './runtime.ts';
+import { startRunTask } from './task.ts';
 import { workerBootstrapSource } from './worker-main.ts';
 import { isFromWorker, type WorkerConfig } from './worker-protocol.ts';
 
@@ -63,72 +64,47 @@ export class WorkerRuntime implements Runtime {
   }
 
   run(demo: DemoToRun, options: RunOptions): RunHandle {
-    const batcher = createOutputBatcher(options.sink, this.#options.batcher);
-    const urls: string[] = [];
-    let worker: WorkerLike | undefined;
-    let settle!: (exit: RunExit) => void;
-    const exited = new Promise<RunExit>((resolve) => {
-      let settled = false;
-      settle = (exit) => {
-        if (settled) return;
-        settled = true;
-        // Leave nothing behind: the worker (and any Worker it nested), every Blob URL, the listener.
-        if (worker) {
-          worker.onmessage = worker.onerror = null;
-          worker.terminate();
-        }
-        urls.forEach((url) => this.#urls.revoke(url));
-        options.signal?.removeEventListener('abort', stop);
-        batcher.dispose();
-        resolve(exit);
+    return startRunTask({ sink: options.sink, signal: options.signal, batcher: this.#options.batcher }, (task) => {
+      const urls: string[] = [];
+      // Leave nothing behind: every Blob URL, the worker (and any Worker it nested).
+      task.onCleanup(() => urls.forEach((url) => this.#urls.revoke(url)));
+      let worker: WorkerLike;
+      try {
+        const { entry, args } = parseCommand(demo.command);
+        const create = (source: string) => {
+          const url = this.#urls.create(source);
+          urls.push(url);
+          return url;
+        };
+        const linked = linkModules(demo.files, entry, create);
+        const config: WorkerConfig = {
+          entryUrl: linked.entryUrl,
+          pathOf: Object.fromEntries(linked.pathOf),
+          entry,
+          argv: ['node', `/demo/${entry}`, ...args],
+          env: { ...options.env },
+          flushChars: this.#options.flushChars ?? 16 * 1024,
+          flushMs: this.#options.flushMs ?? 16,
+        };
+        worker = this.#createWorker(create(workerBootstrapSource(config)), { type: 'module', name: `demo ${demo.id}` });
+      } catch (error) {
+        return task.fail(error instanceof LinkError ? error.message : `The Web Worker could not start: ${(error as Error).message}`);
+      }
+      task.onCleanup(() => {
+        worker.onmessage = worker.onerror = null;
+        worker.terminate();
+      });
+      worker.onmessage = ({ data }) => {
+        if (!isFromWorker(data)) return;
+        if (data.type === 'output') task.output.write(data.text);
+        else task.settle(data.message === undefined ? { code: data.code, reason: 'exit' } : { code: data.code, reason: 'exit', message: data.message });
+      };
+      // Only failures of the worker itself arrive here (the program's own errors are caught inside
+      // and reported as output): no module workers, a CSP that forbids blob:, a bootstrap bug.
+      worker.onerror = (event) => {
+        event.preventDefault?.();
+        task.fail(`The Web Worker failed before the program could run: ${event.message ?? 'no reason given'}.`);
       };
     });
-    const stop = () => settle({ code: null, reason: 'stopped' });
-    const fail = (message: string, reason: RunExit['reason'] = 'error') => {
-      batcher.write(`${message}\n`);
-      settle({ code: null, reason, message });
-    };
-
-    if (options.signal?.aborted) {
-      stop();
-      return { exited, stop };
-    }
-    options.signal?.addEventListener('abort', stop, { once: true });
-
-    try {
-      const { entry, args } = parseCommand(demo.command);
-      const create = (source: string) => {
-        const url = this.#urls.create(source);
-        urls.push(url);
-        return url;
-      };
-      const linked = linkModules(demo.files, entry, create);
-      const config: WorkerConfig = {
-        entryUrl: linked.entryUrl,
-        pathOf: Object.fromEntries(linked.pathOf),
-        entry,
-        argv: ['node', `/demo/${entry}`, ...args],
-        env: { ...options.env },
-        flushChars: this.#options.flushChars ?? 16 * 1024,
-        flushMs: this.#options.flushMs ?? 16,
-      };
-      worker = this.#createWorker(create(workerBootstrapSource(config)), { type: 'module', name: `demo ${demo.id}` });
-    } catch (error) {
-      fail(error instanceof LinkError ? error.message : `The Web Worker could not start: ${(error as Error).message}`);
-      return { exited, stop };
-    }
-
-    worker.onmessage = ({ data }) => {
-      if (!isFromWorker(data)) return;
-      if (data.type === 'output') batcher.write(data.text);
-      else settle(data.message === undefined ? { code: data.code, reason: 'exit' } : { code: data.code, reason: 'exit', message: data.message });
-    };
-    // Only failures of the worker itself arrive here (the program's own errors are caught inside
-    // and reported as output): no module workers, a CSP that forbids blob:, a bootstrap bug.
-    worker.onerror = (event) => {
-      event.preventDefault?.();
-      fail(`The Web Worker failed before the program could run: ${event.message ?? 'no reason given'}.`);
-    };
-    return { exited, stop };
   }
 }

@@ -48,6 +48,7 @@ export interface FileEditor {
   readonly view: EditorView;
   show(path: string): void;
   text(path: string): string;
+  /** Replaces a file's text as one undoable change. */
   setText(path: string, text: string): void;
   destroy(): void;
 }
@@ -79,7 +80,6 @@ export function createFileEditor({ parent, files, onChange }: FileEditorOptions)
       ],
     });
   const states = new Map(files.map((file) => [file.path, stateFor(file.path, file.contents, file.editable)]));
-  const editableOf = new Map(files.map((file) => [file.path, file.editable]));
   const view = new EditorView({ parent, state: states.get(current)! });
   // Files in other languages get their highlighting once its module arrives.
   for (const file of files) {
@@ -102,9 +102,11 @@ export function createFileEditor({ parent, files, onChange }: FileEditorOptions)
       return (path === current ? view.state : states.get(path)!).doc.toString();
     },
     setText(path, text) {
-      const fresh = stateFor(path, text, editableOf.get(path) ?? false);
-      states.set(path, fresh);
-      if (path === current) view.setState(fresh);
+      // A change, not a new state, so Ctrl+Z brings back what was there (Reset is undoable).
+      const state = path === current ? view.state : states.get(path)!;
+      const change = { changes: { from: 0, to: state.doc.length, insert: text } };
+      if (path === current) view.dispatch(change);
+      else states.set(path, state.update(change).state);
     },
     destroy: () => view.destroy(),
   };

@@ -18,7 +18,12 @@ export interface EditsStore {
   clear(paths: readonly string[]): void;
 }
 
-export const editKey = (demoId: string, path: string) => `async-talk:demo-edit:${demoId}:${path}`;
+/**
+ * Where a demo's edits are kept: the prefix, then the file's path. Demo.astro writes the prefix
+ * into the page, so the loader can show a saved edit before any workbench loads.
+ */
+export const editKeyPrefix = (demoId: string) => `async-talk:demo-edit:${demoId}:`;
+export const editKey = (demoId: string, path: string) => editKeyPrefix(demoId) + path;
 
 export function createEditsStore(demoId: string, storage: StorageLike | undefined, delayMs = 300): EditsStore {
   const pending = new Map<string, string>();

@@ -1,8 +1,7 @@
-// One run: choose a runtime, run the demo in it, and fall back to the next runtime if this one
-// could not run it at all (reason 'error'). Each runtime's adapter is imported only when the
-// chooser first asks about it, so a run loads the code of the runtimes it tries and no other.
-import { chooseRuntime, forcedRuntime, LazyRuntime, webContainerSupport, type Choice, type OutputSink, type RunExit, type Runtime, type Skipped } from '../runtimes/index.ts';
-import type { DemoData } from './demo-data.ts';
+// The page's side of a run: the runtimes this page offers (each adapter imported only when the
+// fallback policy first asks about it), the page's boots, and what the browser says (the address,
+// the reader's setting, whether it is online). The policy itself is src/runtimes/run-with-fallback.ts.
+import { createBoots, forcedRuntime, LazyRuntime, runWithFallback, webContainerSupport, type FallbackOptions, type FallbackResult, type Runtime } from '../runtimes/index.ts';
 import { savedRuntimeSetting } from './runtime-setting.ts';
 
 /** From the first boot on, page moves keep the instance (see keep-alive-navigation.ts). */
@@ -10,39 +9,49 @@ const keepAlive = () => void import('./keep-alive-navigation.ts').then((module) 
 
 let runtimes: Runtime[] | undefined;
 /** The three adapters, best first; one set per page, each loaded on first use. */
-export function loadRuntimes(): Runtime[] {
+function pageRuntimes(): Runtime[] {
   return (runtimes ??= [
     new LazyRuntime('webcontainer', {
       load: () => import('../runtimes/webcontainer-runtime.ts').then((module) => new module.WebContainerRuntime({ onBooted: keepAlive })),
       precheck: () => webContainerSupport(),
+      needsNetwork: true,
+      boots: true,
     }),
     new LazyRuntime('worker', { load: () => import('../runtimes/worker-runtime.ts').then((module) => new module.WorkerRuntime()) }),
     new LazyRuntime('replay', { load: () => import('../runtimes/replay-runtime.ts').then((module) => new module.ReplayRuntime()) }),
   ]);
 }
 
-export interface RunEvents {
-  sink: OutputSink;
-  signal: AbortSignal;
-  /** Called with each runtime chosen (again on a fallback). */
-  onChoice(choice: Choice): void;
-  onServerReady(port: number, url: string): void;
+/** One per realm: a boot started on one page is joined by the next page's runs after an in-place move. */
+const BOOTS_KEY = Symbol.for('async-talk.boots');
+function pageBoots() {
+  const scope = globalThis as typeof globalThis & { [BOOTS_KEY]?: ReturnType<typeof createBoots> };
+  return (scope[BOOTS_KEY] ??= createBoots());
 }
 
-/** Runs the demo to its end; never throws except when aborted (the caller's Stop). */
-export async function runDemo(demo: DemoData, events: RunEvents): Promise<RunExit> {
-  const all = loadRuntimes();
-  const exclude: Skipped[] = [];
-  for (;;) {
-    const choice = await chooseRuntime(demo, all, {
-      forced: forcedRuntime(location.href, savedRuntimeSetting()),
-      exclude,
-      signal: events.signal,
-    });
-    events.onChoice(choice);
-    const handle = choice.runtime.run(demo, { sink: events.sink, signal: events.signal, onServerReady: events.onServerReady });
-    const exit = await handle.exited;
-    if (exit.reason !== 'error' || events.signal.aborted) return exit;
-    exclude.push({ id: choice.runtime.id, why: `it could not run it (${exit.message ?? 'no reason given'})` });
-  }
+/**
+ * Tests shorten the grace and the boot timeout with `?boot-grace-ms=` and `?boot-timeout-ms=`,
+ * so none of them waits 20 s for a boot that cannot come; a reader never needs them.
+ */
+function timing(address: URL): Pick<FallbackOptions, 'graceMs' | 'bootTimeoutMs'> {
+  const number = (name: string) => {
+    const value = Number(address.searchParams.get(name) ?? NaN);
+    return Number.isFinite(value) && value >= 0 ? value : undefined;
+  };
+  return { graceMs: number('boot-grace-ms'), bootTimeoutMs: number('boot-timeout-ms') };
+}
+
+export type PageRun = Omit<FallbackOptions, 'runtimes' | 'boots' | 'forced' | 'online' | 'graceMs' | 'bootTimeoutMs'>;
+
+/** Runs the demo with this page's runtimes and the reader's choice; never throws. */
+export function runDemo(run: PageRun): Promise<FallbackResult> {
+  const address = new URL(location.href);
+  return runWithFallback({
+    ...run,
+    ...timing(address),
+    runtimes: pageRuntimes(),
+    boots: pageBoots(),
+    forced: forcedRuntime(address, savedRuntimeSetting()),
+    online: navigator.onLine,
+  });
 }

@@ -28,6 +28,8 @@ export interface TimelineView {
   element: HTMLElement;
   /** Forgets the last run, hides the timeline, and returns the listener for the new run's traces. */
   start(): TraceListener;
+  /** Stops drawing and observing; the listeners it handed out go quiet. */
+  destroy(): void;
 }
 
 function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number> = {}): SVGElementTagNameMap[K] {
@@ -265,9 +267,10 @@ export function createTimelineView(options: { title: string; idPrefix: string })
     frame ||= requestAnimationFrame(flush);
   };
 
-  new ResizeObserver(() => {
+  const resizes = new ResizeObserver(() => {
     if (!element.hidden && chartBox.clientWidth !== laidOut.boxWidth) layout([]);
-  }).observe(chartBox);
+  });
+  resizes.observe(chartBox);
 
   return {
     element,
@@ -305,6 +308,12 @@ export function createTimelineView(options: { title: string; idPrefix: string })
           writeSummary();
         },
       };
+    },
+    destroy() {
+      generation++;
+      cancelAnimationFrame(frame);
+      clearTimeout(summaryTimer);
+      resizes.disconnect();
     },
   };
 }

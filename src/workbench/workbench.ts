@@ -1,28 +1,22 @@
-// The workbench: replaces a demo's static view in place with file tabs, an editor, Run / Stop /
-// Reset, a terminal and (for servers) a preview. Loaded by the <demo-embed> loader in
-// Demo.astro on first use, so none of this, CodeMirror or xterm costs a reader who only reads.
-import { NoRuntimeError, type RunExit } from '../runtimes/index.ts';
+// The workbench: one demo's state (state.ts), the views that render it (code, controls,
+// terminal, timeline, preview) and the controller that changes it, with dispose(). It upgrades a
+// <demo-embed>'s static view in place when the reader presses Run or reaches for the code; the
+// loader in Demo.astro, and nothing else, costs a reader who only reads.
+import { createCodeView } from './code-view.ts';
+import { createControlsView } from './controls-view.ts';
 import { readDemoData, type DemoData } from './demo-data.ts';
-import { createFileEditor } from './editor.ts';
-import { handOffFocus } from './focus-handoff.ts';
 import { createEditsStore } from './edits-store.ts';
-import { mirrorSource } from './mirror.ts';
+import { mirrorWorkbench } from './mirror.ts';
 import { runDemo } from './run-demo.ts';
-import { createRuntimeSetting } from './runtime-setting.ts';
-import { serverNote } from './server-note.ts';
+import { createWorkbenchStore, type FileState } from './state.ts';
 import { createOutputTerminal } from './terminal.ts';
 import { createTimelineView } from './timeline-view.ts';
 import { hideTraceLines } from './trace-filter.ts';
+import type { RunExit } from '../runtimes/index.ts';
 
 const DIM = '\x1b[2m';
 const RED = '\x1b[31m';
 const RESET = '\x1b[0m';
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
-}
 
 function exitLine(exit: RunExit): string {
   if (exit.reason === 'stopped') return `\n${DIM}[stopped]${RESET}\n`;
@@ -30,168 +24,173 @@ function exitLine(exit: RunExit): string {
   return `\n${RED}[could not run: ${exit.message ?? exit.reason}]${RESET}\n`;
 }
 
-export interface MountOptions {
-  /** Run at once (the reader pressed Run) rather than only open the editor (they focused the code). */
-  run: boolean;
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export interface Workbench {
+  run(): Promise<void>;
+  stop(): void;
+  edit(): Promise<void>;
+  reset(): Promise<void>;
+  /** Stops the run, saves the edits, and releases every view, listener and observer. */
+  dispose(): void;
 }
 
-/** Upgrades one <demo-embed>. Idempotent: the loader calls it once per element. */
-export function mountWorkbench(root: HTMLElement, options: MountOptions): void {
+export function mountWorkbench(root: HTMLElement): Workbench {
   const demo: DemoData = readDemoData(root);
   const uid = `wb-${demo.id}`;
   const originals = new Map(demo.files.map((file) => [file.path, file.contents]));
-  const store = createEditsStore(demo.id, globalThis.localStorage);
-  addEventListener('pagehide', () => store.flush());
-
-  // ----- the DOM -----
-  const tabs = element('div', { role: 'tablist', className: 'wb-tabs' });
-  tabs.setAttribute('aria-label', `Files of ${demo.title}`);
-  const editorBox = element('div', { className: 'wb-editor', id: `${uid}-editor` });
-  editorBox.setAttribute('role', 'tabpanel');
-  const runButton = element('button', { type: 'button', className: 'wb-button wb-run', textContent: 'Run' });
-  const stopButton = element('button', { type: 'button', className: 'wb-button', textContent: 'Stop', disabled: true });
-  const resetButton = element('button', { type: 'button', className: 'wb-button', textContent: 'Reset' });
-  const status = element('p', { className: 'wb-runtime', textContent: 'Press Run to run this demo in your browser.' });
-  status.setAttribute('aria-live', 'polite');
-  const terminalBox = element('div', { className: 'wb-terminal' });
-  const terminalRegion = element('section', { className: 'wb-output' }, terminalBox);
-  terminalRegion.setAttribute('aria-label', `Output of ${demo.title}`);
-  const preview = element('iframe', { className: 'wb-preview', title: `Preview of ${demo.title}`, hidden: true });
-  const timeline = createTimelineView({ title: demo.title, idPrefix: uid });
-  const workbench = element(
-    'section',
-    { className: 'workbench' },
-    element('header', { className: 'demo-header' }, element('span', { className: 'demo-kicker', textContent: 'Demo' }), element('span', { className: 'demo-title', textContent: demo.title })),
-    tabs,
-    editorBox,
-    element('div', { className: 'wb-toolbar' }, runButton, stopButton, resetButton, createRuntimeSetting(demo.runtimes, uid)),
-    status,
-    terminalRegion,
-    timeline.element,
-    preview,
-  );
-  workbench.setAttribute('aria-label', `Demo: ${demo.title}`);
-  // Keys typed here belong to the editor, never to the deck (src/deck/focus-rule.ts).
-  workbench.dataset['deckKeys'] = 'own';
-  root.querySelector('.demo-static')?.replaceWith(workbench);
-
-  // ----- editor and tabs -----
+  const edits = createEditsStore(demo.id, globalThis.localStorage);
   const paths = demo.editable.filter((path) => originals.has(path));
-  const editor = createFileEditor({
-    parent: editorBox,
-    files: paths.map((path) => ({ path, contents: store.load(path) ?? originals.get(path)!, editable: true })),
-    onChange: (path, text) => {
-      mirror.changed();
-      return text === originals.get(path) ? store.clear([path]) : store.save(path, text);
-    },
+  const files: FileState[] = paths.map((path) => {
+    const saved = edits.load(path);
+    return { path, text: saved ?? originals.get(path)!, edited: saved !== undefined && saved !== originals.get(path) };
   });
-  // On a slide, the presenter view mirrors this workbench (src/workbench/mirror.ts).
-  const mirror = mirrorSource({ root, demo: demo.id, paths, text: (path) => editor.text(path), status, runButton });
-  const tabButtons = paths.map((path, index) => {
-    const tab = element('button', { type: 'button', id: `${uid}-tab-${index}`, textContent: path });
-    tab.setAttribute('role', 'tab');
-    tab.setAttribute('aria-controls', editorBox.id);
-    tab.addEventListener('click', () => select(index));
-    tabs.append(tab);
-    return tab;
+  const store = createWorkbenchStore({
+    running: false,
+    status: 'Press Run to run this demo in your browser.',
+    note: '',
+    runtime: undefined,
+    files,
+    editing: false,
+    run: 0,
+    output: '',
+    truncated: false,
+    previewUrl: undefined,
   });
-  const select = (index: number) => {
-    tabButtons.forEach((tab, i) => {
-      tab.setAttribute('aria-selected', String(i === index));
-      tab.tabIndex = i === index ? 0 : -1;
-    });
-    editorBox.setAttribute('aria-labelledby', tabButtons[index]!.id);
-    editor.show(paths[index]!);
-  };
-  select(0);
-
-  // Esc leaves the editor, so a keyboard user is never trapped in it. (In the deck, the deck's
-  // own Esc handling then moves focus to the slide.)
-  editorBox.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && !event.defaultPrevented) {
-      editor.view.contentDOM.blur();
-      runButton.focus();
-    }
-  });
-
-  // ----- running -----
-  const terminal = mirror.tee(createOutputTerminal(terminalBox));
+  const cleanups: (() => void)[] = [];
   let controller: AbortController | undefined;
 
-  const run = async () => {
-    controller?.abort();
-    const mine = (controller = new AbortController());
-    store.flush();
-    terminal.clear();
-    preview.hidden = true;
-    runButton.disabled = true;
-    stopButton.disabled = false;
-    status.textContent = demo.runtimes.includes('webcontainer') ? 'Choosing a runtime… (booting WebContainer can take up to 20 s)' : 'Choosing a runtime…';
-    const files = demo.files.map((file) => (paths.includes(file.path) ? { path: file.path, contents: editor.text(file.path) } : file));
-    const sink = hideTraceLines(terminal, timeline.start());
-    try {
-      const exit = await runDemo(
-        { ...demo, files },
-        {
-          sink,
-          signal: mine.signal,
-          onChoice: (choice) => {
-            status.textContent = choice.sentence + serverNote(demo, choice);
-          },
-          onServerReady: (_port, url) => {
-            preview.src = url;
-            preview.hidden = false;
-          },
-        },
-      );
-      sink.end();
-      terminal.write(exitLine(exit));
-    } catch (error) {
-      if (!mine.signal.aborted) {
-        const message = error instanceof NoRuntimeError ? error.message : `The workbench failed: ${(error as Error).message}`;
-        status.textContent = message;
-        terminal.write(`${RED}${message}${RESET}\n`);
-      } else {
-        terminal.write(exitLine({ code: null, reason: 'stopped' }));
-      }
-    } finally {
-      if (controller === mine) {
-        controller = undefined;
-        runButton.disabled = false;
-        stopButton.disabled = true;
-      }
-    }
+  // ----- the controller's actions -----
+  const setFile = (path: string, text: string) => {
+    const edited = text !== originals.get(path);
+    if (edited) edits.save(path, text);
+    else edits.clear([path]);
+    store.update(({ files }) => ({ files: files.map((file) => (file.path === path ? { path, text, edited } : file)) }));
   };
 
-  // A client-side page move (keep-alive-navigation.ts) takes this workbench away without a
-  // pagehide: keep the edits, and stop the run so no process outlives its page (a server would
-  // also hold its port against the next page's demo).
-  document.addEventListener(
-    'astro:before-swap',
-    () => {
-      store.flush();
+  const editorFailed = (error: unknown) => store.update({ note: `The editor could not be loaded (${messageOf(error)}); your code is unchanged. Try again.` });
+
+  const workbench: Workbench = {
+    async run() {
+      controller?.abort();
+      const mine = (controller = new AbortController());
+      edits.flush();
+      store.update(({ run }) => ({ running: true, run: run + 1, output: '', truncated: false, previewUrl: undefined, note: '', status: 'Choosing a runtime…' }));
+      const toRun = { ...demo, files: demo.files.map((file) => ({ path: file.path, contents: store.get().files.find((f) => f.path === file.path)?.text ?? file.contents })) };
+      const sink = hideTraceLines({ write: (text) => store.appendOutput(text) }, timeline.start());
+      try {
+        const result = await runDemo({
+          demo: toRun,
+          signal: mine.signal,
+          sink,
+          onProgress: (status) => controller === mine && store.update({ status }),
+          onRunning: (runtime, status) => controller === mine && store.update({ runtime, status }),
+          onServerReady: (_port, url) => controller === mine && store.update({ previewUrl: url }),
+          onBootSettled: (_id, _ok, note) => store.update({ note }),
+        });
+        sink.end();
+        // A Run pressed again took over: what this one says would overwrite the new run's.
+        if (controller !== mine) return;
+        store.update({ status: result.sentence });
+        const ranOrStopped = result.ran !== undefined || result.exit.reason === 'stopped';
+        store.appendOutput(ranOrStopped ? exitLine(result.exit) : `${RED}${result.sentence}${RESET}\n`);
+      } catch (error) {
+        store.update({ status: `The workbench failed: ${messageOf(error)}` });
+      } finally {
+        if (controller === mine) {
+          controller = undefined;
+          store.update({ running: false });
+        }
+      }
+    },
+    stop() {
       controller?.abort();
     },
-    { once: true },
+    async edit() {
+      await code.edit().catch(editorFailed);
+    },
+    async reset() {
+      // Through the editor, so Ctrl+Z brings the edit back.
+      const editor = await code.edit({ focus: false }).catch(editorFailed);
+      if (!editor) return;
+      for (const path of paths) if (editor.text(path) !== originals.get(path)) editor.setText(path, originals.get(path)!);
+      edits.clear(paths);
+      store.update(({ files }) => ({ files: files.map((file) => ({ ...file, text: originals.get(file.path)!, edited: false })) }));
+    },
+    dispose() {
+      controller?.abort();
+      edits.flush();
+      for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+      store.clear();
+    },
+  };
+
+  // ----- the views -----
+  const staticView = root.querySelector<HTMLElement>('.demo-static');
+  // What runs is what the static view showed: the saved edit, if any (the loader shows it).
+  if (root.dataset['edited']) root.dataset['edited'] = 'mine';
+  const code = createCodeView({
+    store,
+    uid,
+    title: demo.title,
+    staticFiles: [...(staticView?.querySelectorAll<HTMLElement>('.demo-file') ?? [])],
+    onChange: setFile,
+    onLeave: () => controls.runButton.focus(),
+  });
+  const controls = createControlsView(store, demo.runtimes, uid, {
+    run: () => void workbench.run(),
+    stop: () => {
+      workbench.stop();
+      controls.runButton.focus();
+    },
+    edit: () => void workbench.edit(),
+    reset: () => void workbench.reset(),
+  });
+  const terminalBox = document.createElement('div');
+  terminalBox.className = 'wb-terminal';
+  const output = document.createElement('section');
+  output.className = 'wb-output';
+  output.setAttribute('aria-label', `Output of ${demo.title}`);
+  output.append(terminalBox);
+  const preview = document.createElement('iframe');
+  preview.className = 'wb-preview';
+  preview.title = `Preview of ${demo.title}`;
+  preview.hidden = true;
+  const timeline = createTimelineView({ title: demo.title, idPrefix: uid });
+  const header = document.createElement('header');
+  header.className = 'demo-header';
+  header.innerHTML = '<span class="demo-kicker">Demo</span> <span class="demo-title"></span>';
+  header.querySelector('.demo-title')!.textContent = demo.title;
+
+  const section = document.createElement('section');
+  section.className = 'workbench';
+  section.setAttribute('aria-label', `Demo: ${demo.title}`);
+  // Keys typed here belong to the editor, never to the deck (src/deck/focus-rule.ts).
+  section.dataset['deckKeys'] = 'own';
+  section.append(header, code.element, controls.toolbar, controls.status, output, timeline.element, preview);
+  if (staticView) staticView.replaceWith(section);
+  else root.append(section);
+
+  const terminal = createOutputTerminal(terminalBox);
+  cleanups.push(
+    () => terminal.destroy(),
+    () => timeline.destroy(),
+    () => code.destroy(),
+    () => controls.destroy(),
+    store.subscribeOutput((text) => terminal.write(text)),
+    store.subscribe((state, previous) => {
+      if (state.run !== previous.run) terminal.clear();
+      if (state.previewUrl !== previous.previewUrl) {
+        preview.hidden = state.previewUrl === undefined;
+        if (state.previewUrl) preview.src = state.previewUrl;
+        else preview.removeAttribute('src');
+      }
+    }),
+    // On a slide, the presenter view mirrors this workbench.
+    mirrorWorkbench(root, demo.id, store),
   );
-
-  handOffFocus(runButton, stopButton);
-  runButton.addEventListener('click', () => void run());
-  stopButton.addEventListener('click', () => {
-    controller?.abort();
-    runButton.focus();
-  });
-  resetButton.addEventListener('click', () => {
-    store.clear(paths);
-    for (const path of paths) editor.setText(path, originals.get(path)!);
-    mirror.changed();
-  });
-
-  if (options.run) {
-    void run();
-    // The Run pressed was the static view's, now gone: focus stays on the demo, not the page.
-    stopButton.focus();
-  } else {
-    editor.view.focus();
-  }
+  const saveEdits = () => edits.flush();
+  addEventListener('pagehide', saveEdits);
+  cleanups.push(() => removeEventListener('pagehide', saveEdits));
+  return workbench;
 }

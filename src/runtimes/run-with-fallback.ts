@@ -1,0 +1,287 @@
+// The one fallback policy: which runtime runs a demo, what the page says while it decides, and
+// the sentence that says afterwards which one ran and why. Everything it depends on is a
+// parameter (the reader's forced choice, whether the browser is online, the page's boots), so
+// it reads no address, storage or navigator itself, and every path is unit-tested.
+//
+// The rule that shapes it: a live moment never waits on a runtime that may not come. A boot that
+// needs the network (WebContainer's) gets a short grace when something else can run the demo;
+// after it, the demo runs in the next runtime at once, while the boot goes on in the background
+// for the next Run. Offline, blocked and slow are all "no route", and none of them costs more
+// than the grace. Only a reader who asked for that runtime waits for its whole boot.
+import { CLIENT_LABEL, RUNTIME_NAMES, type DemoToRun, type OutputSink, type RunExit, type Runtime, type RuntimeId } from './runtime.ts';
+
+export interface Forced {
+  id: RuntimeId;
+  /** Who asked, for the sentence: "the address (?runtime=worker)", "your setting". */
+  by: string;
+}
+
+/**
+ * Why a runtime was passed over:
+ * - unavailable: feature detection said no (not isolated, no Workers, no recorded run);
+ * - offline: it needs the network and the browser is offline;
+ * - slow: its boot outlasted the grace; it goes on booting for the next Run;
+ * - failed: its boot failed or outlasted the boot timeout;
+ * - broke: it started but could not run this demo (a run that ended with reason 'error').
+ */
+export type SkipReason = 'unavailable' | 'offline' | 'slow' | 'failed' | 'broke';
+
+export interface Skipped {
+  id: RuntimeId;
+  reason: SkipReason;
+  /** A clause a person can read: "this page is not cross-origin isolated". */
+  why: string;
+}
+
+/** One boot of a runtime that needs one, kept per page so later Runs join it rather than wait again. */
+interface Boot {
+  state: 'booting' | 'ready' | 'failed';
+  why?: string;
+  done: Promise<void>;
+}
+
+/** The page's boots: made once per page by the caller and passed to every run. */
+export type Boots = Map<RuntimeId, Boot>;
+export const createBoots = (): Boots => new Map();
+
+/** Long enough for a boot that is already under way or cached; short enough that no one waits. */
+export const DEFAULT_GRACE_MS = 1500;
+/** How long a boot may take at all before it counts as failed (a reader who forced it waits this). */
+export const DEFAULT_BOOT_TIMEOUT_MS = 20_000;
+
+export interface FallbackOptions {
+  demo: DemoToRun & { runtimes: readonly RuntimeId[] };
+  /** The page's runtimes; the demo's own list, best first, decides the order. */
+  runtimes: readonly Runtime[];
+  forced?: Forced | undefined;
+  /** Runtimes not to try, with why (they are part of the sentence). */
+  exclude?: readonly Skipped[] | undefined;
+  /** navigator.onLine: false rules out at once every runtime that needs the network. */
+  online?: boolean | undefined;
+  boots: Boots;
+  graceMs?: number | undefined;
+  bootTimeoutMs?: number | undefined;
+  /** Stop: ends the run in whichever runtime it is, or the wait for one. */
+  signal: AbortSignal;
+  sink: OutputSink;
+  env?: Readonly<Record<string, string>> | undefined;
+  onServerReady?: ((port: number, url: string) => void) | undefined;
+  /** What the page is doing now, for its status line: "Booting WebContainer…". */
+  onProgress?: ((text: string) => void) | undefined;
+  /** A runtime has started running the demo (again after a fallback), and the sentence for it. */
+  onRunning?: ((id: RuntimeId, sentence: string) => void) | undefined;
+  /** A boot left running in the background ended: `text` tells the reader what it means for the next Run. */
+  onBootSettled?: ((id: RuntimeId, ok: boolean, text: string) => void) | undefined;
+}
+
+export interface FallbackResult {
+  exit: RunExit;
+  /** The runtime that ran it last, if any did. */
+  ran: RuntimeId | undefined;
+  /** Which runtime ran and why, or why none could, or that the reader stopped it first. */
+  sentence: string;
+  skipped: Skipped[];
+}
+
+// ----- the words, all in one place -----
+
+const CANNOT: Record<RuntimeId, string> = {
+  webcontainer: 'WebContainer cannot boot',
+  worker: 'a Web Worker cannot run it',
+  replay: 'it cannot be replayed',
+};
+const SHORT: Record<RuntimeId, string> = { webcontainer: 'WebContainer', worker: 'the Web Worker', replay: 'the replay' };
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+const REPLAY_NOTE = ' A replay shows a real run of the original code, not a live one.';
+
+/**
+ * Only WebContainer runs a live server and shows it in the preview; elsewhere the reader is told
+ * plainly that nothing is serving and what the terminal shows instead.
+ */
+function serverNote(demo: { port?: number | undefined }, id: RuntimeId): string {
+  if (demo.port === undefined || id === 'webcontainer') return '';
+  if (id === 'replay') {
+    return (
+      ' This demo is a server, and no server is running here: the terminal plays back a recorded session with the real server, ' +
+      `driven by a scripted client whose lines start with ${CLIENT_LABEL.trim()}. The live preview needs WebContainer.`
+    );
+  }
+  return ' This demo is a server: only WebContainer can run one and show it in a preview.';
+}
+
+function clause(skip: Skipped): string {
+  switch (skip.reason) {
+    case 'unavailable':
+    case 'offline':
+      return `${skip.why}, so ${CANNOT[skip.id]}`;
+    case 'slow':
+      return `${SHORT[skip.id]} ${skip.why}, so the demo did not wait for it (it goes on booting, for your next Run)`;
+    case 'failed':
+      return `${SHORT[skip.id]} failed to boot (${skip.why})`;
+    case 'broke':
+      return `${SHORT[skip.id]} could not run it (${skip.why})`;
+  }
+}
+
+function refusal(forced: Forced | undefined, usable: boolean): string {
+  return forced && !usable ? ` This demo cannot run in ${RUNTIME_NAMES[forced.id]}, which ${forced.by} asked for.` : '';
+}
+
+function ranSentence(demo: { port?: number | undefined }, id: RuntimeId, skipped: readonly Skipped[], forced: Forced | undefined, usable: boolean): string {
+  const note = (id === 'replay' ? REPLAY_NOTE : '') + serverNote(demo, id);
+  const name = RUNTIME_NAMES[id];
+  if (forced && usable && forced.id === id) return `Ran in ${name}, as ${forced.by} asked.${note}`;
+  if (skipped.length === 0) return `Ran in ${name}, this demo's first choice.${refusal(forced, usable)}${note}`;
+  return `Ran in ${name}: ${skipped.map(clause).join('; ')}.${refusal(forced, usable)}${note}`;
+}
+
+function noneSentence(skipped: readonly Skipped[], forced: Forced | undefined, usable: boolean): string {
+  return `${refusal(forced, usable).trim()} Nothing on this page can run this demo: ${skipped.map(clause).join('; ')}.`.trim();
+}
+
+function bootingText(id: RuntimeId, forced: Forced | undefined, next: RuntimeId | undefined, graceMs: number, timeoutMs: number): string {
+  if (forced?.id === id) return `Booting ${SHORT[id]}, as ${forced.by} asked; it can take up to ${seconds(timeoutMs)}…`;
+  if (next) return `Booting ${SHORT[id]}… If it is not ready within ${seconds(graceMs)}, the demo runs in ${RUNTIME_NAMES[next]} instead.`;
+  return `Booting ${SHORT[id]}; it can take up to ${seconds(timeoutMs)}…`;
+}
+
+const startingText = (id: RuntimeId) => (id === 'replay' ? 'Fetching the recorded run…' : `Starting ${RUNTIME_NAMES[id]}…`);
+
+function bootSettledText(id: RuntimeId, ok: boolean, why: string | undefined): string {
+  return ok ? `${capital(SHORT[id])} has booted: your next Run uses it.` : `${capital(SHORT[id])} failed to boot in the background (${why}).`;
+}
+
+// ----- the policy -----
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The page's boot of `runtime`: joined if under way or done, started afresh if none or failed. */
+function bootOf(runtime: Runtime & Required<Pick<Runtime, 'prepare'>>, boots: Boots, timeoutMs: number): Boot {
+  const known = boots.get(runtime.id);
+  if (known && known.state !== 'failed') return known;
+  // Not the run's signal: Stop ends the wait for the boot, never the boot, which the next Run joins.
+  const giveUp = new AbortController();
+  const timer = setTimeout(() => giveUp.abort(new Error(`it did not answer within ${seconds(timeoutMs)}`)), timeoutMs);
+  // Raced with the timeout rather than trusting the runtime to honour the signal.
+  const timedOut = new Promise<never>((_, reject) => giveUp.signal.addEventListener('abort', () => reject(giveUp.signal.reason), { once: true }));
+  const boot: Boot = { state: 'booting', done: Promise.resolve() };
+  boot.done = Promise.race([Promise.resolve().then(() => runtime.prepare(giveUp.signal)), timedOut]).then(
+    () => {
+      clearTimeout(timer);
+      boot.state = 'ready';
+    },
+    (error: unknown) => {
+      clearTimeout(timer);
+      boot.state = 'failed';
+      boot.why = messageOf(error);
+    },
+  );
+  boots.set(runtime.id, boot);
+  return boot;
+}
+
+type Wait = 'done' | 'grace' | 'aborted';
+
+/** Waits for the boot, for at most `graceMs` (none: no limit), or until Stop. */
+function waitForBoot(boot: Boot, graceMs: number | undefined, signal: AbortSignal): Promise<Wait> {
+  return new Promise<Wait>((resolve) => {
+    const timer = graceMs === undefined ? undefined : setTimeout(() => finish('grace'), graceMs);
+    const onAbort = () => finish('aborted');
+    function finish(how: Wait) {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+      resolve(how);
+    }
+    signal.addEventListener('abort', onAbort, { once: true });
+    void boot.done.then(() => finish('done'));
+  });
+}
+
+export async function runWithFallback(options: FallbackOptions): Promise<FallbackResult> {
+  const { demo, forced, signal } = options;
+  const startedAt = performance.now();
+  const graceMs = options.graceMs ?? DEFAULT_GRACE_MS;
+  const bootTimeoutMs = options.bootTimeoutMs ?? DEFAULT_BOOT_TIMEOUT_MS;
+  const usable = forced !== undefined && demo.runtimes.includes(forced.id);
+  const order = usable ? [forced.id, ...demo.runtimes.filter((id) => id !== forced.id)] : [...demo.runtimes];
+  const skipped: Skipped[] = [...(options.exclude ?? [])];
+  const excluded = new Set(skipped.map((skip) => skip.id));
+  const candidates = order.filter((id) => !excluded.has(id));
+  let ran: RuntimeId | undefined;
+  const stopped = (): FallbackResult => ({
+    exit: { code: null, reason: 'stopped' },
+    ran,
+    sentence: ran ? ranSentence(demo, ran, skipped, forced, usable) : 'Stopped before any runtime ran it.',
+    skipped,
+  });
+
+  for (const [index, id] of candidates.entries()) {
+    if (signal.aborted) return stopped();
+    const next = candidates[index + 1];
+    const runtime = options.runtimes.find((candidate) => candidate.id === id);
+    if (!runtime) {
+      skipped.push({ id, reason: 'unavailable', why: 'this page did not load it' });
+      continue;
+    }
+    if (runtime.needsNetwork && options.online === false) {
+      skipped.push({ id, reason: 'offline', why: 'this browser is offline' });
+      continue;
+    }
+    options.onProgress?.(startingText(id));
+    let availability;
+    try {
+      availability = await runtime.available(demo);
+    } catch (error) {
+      skipped.push({ id, reason: 'failed', why: messageOf(error) });
+      continue;
+    }
+    if (signal.aborted) return stopped();
+    if (!availability.ok) {
+      skipped.push({ id, reason: 'unavailable', why: availability.why });
+      continue;
+    }
+    if (runtime.prepare) {
+      const boot = bootOf(runtime as Runtime & Required<Pick<Runtime, 'prepare'>>, options.boots, bootTimeoutMs);
+      if (boot.state === 'booting') {
+        // Only a reader who asked for this runtime, or a demo with nothing else, waits the whole boot.
+        const patient = forced?.id === id || next === undefined;
+        options.onProgress?.(bootingText(id, forced, next, graceMs, bootTimeoutMs));
+        // The grace counts from Run, not from here: loading the adapter has used some of it.
+        const how = await waitForBoot(boot, patient ? undefined : Math.max(0, startedAt + graceMs - performance.now()), signal);
+        if (how === 'aborted') return stopped();
+        if (how === 'grace') {
+          skipped.push({ id, reason: 'slow', why: `was still booting after ${seconds(graceMs)}` });
+          // The reader is told when the boot they did not wait for ends, and what it means.
+          void boot.done.then(() => options.onBootSettled?.(id, boot.state === 'ready', bootSettledText(id, boot.state === 'ready', boot.why)));
+          continue;
+        }
+      }
+      if (boot.state === 'failed') {
+        skipped.push({ id, reason: 'failed', why: boot.why ?? 'no reason given' });
+        continue;
+      }
+    }
+    ran = id;
+    options.onRunning?.(id, ranSentence(demo, id, skipped, forced, usable));
+    const handle = runtime.run(demo, { sink: options.sink, signal, env: options.env, onServerReady: options.onServerReady });
+    const exit = await handle.exited;
+    if (exit.reason !== 'error' || signal.aborted) {
+      return { exit, ran, sentence: ranSentence(demo, id, skipped, forced, usable), skipped };
+    }
+    skipped.push({ id, reason: 'broke', why: exit.message ?? 'no reason given' });
+  }
+  if (signal.aborted) return stopped();
+  const sentence = noneSentence(skipped, forced, usable);
+  return { exit: { code: null, reason: 'error', message: sentence }, ran: undefined, sentence, skipped };
+}
+
+const isRuntimeId = (value: string | null | undefined): value is RuntimeId => value === 'webcontainer' || value === 'worker' || value === 'replay';
+
+/** The runtime a reader forced: `?runtime=worker` in the address wins over a saved setting. */
+export function forcedRuntime(address: URL | string, setting?: string | null): Forced | undefined {
+  const fromUrl = new URL(address).searchParams.get('runtime');
+  if (isRuntimeId(fromUrl)) return { id: fromUrl, by: `the address (?runtime=${fromUrl})` };
+  if (isRuntimeId(setting)) return { id: setting, by: 'your setting' };
+  return undefined;
+}

@@ -1,0 +1,70 @@
+// Run, Stop, Edit code, Reset, the "Run in" setting and the status line, rendered from the
+// workbench's state. Run and Stop take turns being disabled; the one about to be disabled hands
+// its focus to the other first, so a keyboard user (or a clicker on a slide) stays on the demo.
+import type { RuntimeId } from '../runtimes/index.ts';
+import { createRuntimeSetting } from './runtime-setting.ts';
+import type { WorkbenchState, WorkbenchStore } from './state.ts';
+
+export interface ControlsView {
+  readonly toolbar: HTMLElement;
+  readonly status: HTMLElement;
+  readonly runButton: HTMLButtonElement;
+  readonly stopButton: HTMLButtonElement;
+  destroy(): void;
+}
+
+export interface ControlsActions {
+  run(): void;
+  stop(): void;
+  edit(): void;
+  reset(): void;
+}
+
+function button(text: string, className = 'wb-button'): HTMLButtonElement {
+  const node = document.createElement('button');
+  node.type = 'button';
+  node.className = className;
+  node.textContent = text;
+  return node;
+}
+
+export function createControlsView(store: WorkbenchStore, runtimes: readonly RuntimeId[], uid: string, actions: ControlsActions): ControlsView {
+  const runButton = button('Run', 'wb-button wb-run');
+  const stopButton = button('Stop');
+  const editButton = button('Edit code');
+  const resetButton = button('Reset');
+  runButton.addEventListener('click', actions.run);
+  stopButton.addEventListener('click', actions.stop);
+  editButton.addEventListener('click', actions.edit);
+  resetButton.addEventListener('click', actions.reset);
+  const toolbar = document.createElement('div');
+  toolbar.className = 'wb-toolbar';
+  toolbar.append(runButton, stopButton, editButton, resetButton, createRuntimeSetting(runtimes, uid));
+
+  const status = document.createElement('p');
+  status.className = 'wb-runtime';
+  status.setAttribute('aria-live', 'polite');
+  const sentence = document.createElement('span');
+  const note = document.createElement('span');
+  note.className = 'wb-note';
+  status.append(sentence, note);
+
+  const render = (state: WorkbenchState) => {
+    const focused = document.activeElement;
+    const next = state.running ? stopButton : runButton;
+    if (focused === (state.running ? runButton : stopButton)) {
+      next.disabled = false;
+      next.focus();
+    }
+    runButton.disabled = state.running;
+    stopButton.disabled = !state.running;
+    editButton.hidden = state.editing;
+    resetButton.disabled = !state.files.some((file) => file.edited);
+    if (sentence.textContent !== state.status) sentence.textContent = state.status;
+    const noteText = state.note ? ` ${state.note}` : '';
+    if (note.textContent !== noteText) note.textContent = noteText;
+  };
+  render(store.get());
+  const unsubscribe = store.subscribe(render);
+  return { toolbar, status, runButton, stopButton, destroy: unsubscribe };
+}
