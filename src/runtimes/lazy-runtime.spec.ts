@@ -36,6 +36,15 @@ describe('LazyRuntime', () => {
     expect(prepare).toHaveBeenCalledTimes(2);
   });
 
+  it('preload() imports the adapter ahead of use, once', async () => {
+    const load = vi.fn(async () => adapter());
+    const runtime = new LazyRuntime('worker', { load });
+    runtime.preload();
+    await vi.waitFor(() => expect(runtime.loaded).toBe(true));
+    await runtime.available(demo);
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
   it('never imports an adapter that feature detection rules out', async () => {
     const load = vi.fn(async () => adapter());
     const runtime = new LazyRuntime('webcontainer', { load, precheck: () => ({ ok: false, why: 'this page is not cross-origin isolated' }) });

@@ -53,6 +53,14 @@ export class LazyRuntime implements Runtime {
     return this.#loading;
   }
 
+  /**
+   * Imports the adapter now, in the background, so a later Run needs no request: one that comes
+   * after the network has gone (a train, a venue's Wi-Fi) still finds it.
+   */
+  preload(): void {
+    this.#runtime().catch(() => undefined);
+  }
+
   async available(demo?: DemoToRun): Promise<Availability> {
     const ruledOut = this.options.precheck?.();
     if (ruledOut && !ruledOut.ok) return ruledOut;

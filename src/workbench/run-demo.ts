@@ -1,15 +1,15 @@
 // The page's side of a run: the runtimes this page offers (each adapter imported only when the
 // fallback policy first asks about it), the page's boots, and what the browser says (the address,
 // the reader's setting, whether it is online). The policy itself is src/runtimes/run-with-fallback.ts.
-import { createBoots, forcedRuntime, LazyRuntime, runWithFallback, webContainerSupport, type FallbackOptions, type FallbackResult, type Runtime } from '../runtimes/index.ts';
+import { createBoots, forcedRuntime, LazyRuntime, runWithFallback, webContainerSupport, type FallbackOptions, type FallbackResult, type RuntimeId } from '../runtimes/index.ts';
 import { savedRuntimeSetting } from './runtime-setting.ts';
 
 /** From the first boot on, page moves keep the instance (see keep-alive-navigation.ts). */
 const keepAlive = () => void import('./keep-alive-navigation.ts').then((module) => module.keepPageAliveAcrossLinks());
 
-let runtimes: Runtime[] | undefined;
+let runtimes: LazyRuntime[] | undefined;
 /** The three adapters, best first; one set per page, each loaded on first use. */
-function pageRuntimes(): Runtime[] {
+function pageRuntimes(): LazyRuntime[] {
   return (runtimes ??= [
     new LazyRuntime('webcontainer', {
       load: () => import('../runtimes/webcontainer-runtime.ts').then((module) => new module.WebContainerRuntime({ onBooted: keepAlive })),
@@ -39,6 +39,14 @@ function timing(address: URL): Pick<FallbackOptions, 'graceMs' | 'bootTimeoutMs'
     return Number.isFinite(value) && value >= 0 ? value : undefined;
   };
   return { graceMs: number('boot-grace-ms'), bootTimeoutMs: number('boot-timeout-ms') };
+}
+
+/**
+ * Loads the Web Worker adapter ahead of the Run, when the demo can run in it: it is what runs a
+ * demo whenever WebContainer cannot, and offline it must already be here.
+ */
+export function preloadFallbacks(demo: { runtimes: readonly RuntimeId[] }): void {
+  if (demo.runtimes.includes('worker')) pageRuntimes().find((runtime) => runtime.id === 'worker')?.preload();
 }
 
 export type PageRun = Omit<FallbackOptions, 'runtimes' | 'boots' | 'forced' | 'online' | 'graceMs' | 'bootTimeoutMs'>;

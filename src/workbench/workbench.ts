@@ -7,7 +7,7 @@ import { createControlsView } from './controls-view.ts';
 import { readDemoData, type DemoData } from './demo-data.ts';
 import { createEditsStore } from './edits-store.ts';
 import { mirrorWorkbench } from './mirror.ts';
-import { runDemo } from './run-demo.ts';
+import { preloadFallbacks, runDemo } from './run-demo.ts';
 import { createWorkbenchStore, type FileState } from './state.ts';
 import { createOutputTerminal } from './terminal.ts';
 import { createTimelineView } from './timeline-view.ts';
@@ -127,8 +127,6 @@ export function mountWorkbench(root: HTMLElement): Workbench {
 
   // ----- the views -----
   const staticView = root.querySelector<HTMLElement>('.demo-static');
-  // What runs is what the static view showed: the saved edit, if any (the loader shows it).
-  if (root.dataset['edited']) root.dataset['edited'] = 'mine';
   const code = createCodeView({
     store,
     uid,
@@ -189,6 +187,7 @@ export function mountWorkbench(root: HTMLElement): Workbench {
     // On a slide, the presenter view mirrors this workbench.
     mirrorWorkbench(root, demo.id, store),
   );
+  preloadFallbacks(demo);
   const saveEdits = () => edits.flush();
   addEventListener('pagehide', saveEdits);
   cleanups.push(() => removeEventListener('pagehide', saveEdits));

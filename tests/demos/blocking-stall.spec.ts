@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runDemo } from './run-demo.ts';
 
 const REPORT_MS = 200; // client 8's report, as in demos/blocking-stall/main.js
+const LIGHT_CLIENTS = ['client 1', 'client 2', 'client 3', 'client 4', 'client 5', 'client 6', 'client 7'];
 
 interface Trace {
   lane: string;
@@ -10,11 +11,11 @@ interface Trace {
   state: string;
 }
 
-/** The "max N ms" latency of clients 1-7 in the summary line of one mode. */
-function maxLatency(output: string, mode: string): number {
-  const match = new RegExp(`^${mode}\\s+clients 1-7: median \\d+ ms, max (\\d+) ms`, 'm').exec(output);
+/** The summary line of one mode: the worst latency of clients 1-7, and how long the report took. */
+function summary(output: string, mode: string): { max: number; took: number } {
+  const match = new RegExp(`^${mode}\\s+clients 1-7: median \\d+ ms, max (\\d+) ms; the report took (\\d+) ms$`, 'm').exec(output);
   if (!match) throw new Error(`no summary line for "${mode}" in output:\n${output}`);
-  return Number(match[1]);
+  return { max: Number(match[1]), took: Number(match[2]) };
 }
 
 function traces(output: string): Trace[] {
@@ -24,36 +25,65 @@ function traces(output: string): Trace[] {
     .map((line) => JSON.parse(line.slice('#trace '.length)) as Trace);
 }
 
-// Timing on a shared two-core machine can be disturbed by other processes: allow a rerun.
-describe('demos/blocking-stall', { retry: 1 }, () => {
+/** The light clients that the loop served while the report ran: a span of theirs begins and ends inside it. */
+function servedDuring(all: Trace[], from: number, to: number): Set<string> {
+  return new Set(all.filter((t) => LIGHT_CLIENTS.includes(t.lane) && t.from > from && t.to < to).map((t) => t.lane));
+}
+
+// What is asserted is what the loop could or could not do while the report ran, read from the
+// program's own lines: a busy machine makes everything later, which cannot turn a stall into a
+// free loop nor the reverse. The report's 200 ms are measured by its own clock (it busy-waits), so
+// "at least 200 ms" holds however loaded the machine is; no test asserts an upper bound in ms.
+describe('demos/blocking-stall', () => {
   it('stalls every other client for the whole report when it runs in one piece', async () => {
     const output = await runDemo('blocking-stall', 'main.js', ['stall']);
     expect(output).toContain('Client 8: a 200 ms report.');
-    expect(maxLatency(output, 'stall')).toBeGreaterThanOrEqual(REPORT_MS);
-    // Every light client sends a request within 10 ms of the stall starting: all 7 lanes block.
-    const blocked = traces(output).filter((t) => t.state === 'blocked' && t.to - t.from >= 0.85 * REPORT_MS);
-    expect(new Set(blocked.map((t) => t.lane))).toEqual(new Set(['client 1', 'client 2', 'client 3', 'client 4', 'client 5', 'client 6', 'client 7']));
-    expect(traces(output).filter((t) => t.lane === 'client 8' && t.state === 'running' && t.to - t.from >= REPORT_MS - 0.2)).toHaveLength(1);
+    const { max, took } = summary(output, 'stall');
+    // A request was in flight when the report began, and could only be answered after it ended.
+    expect(max).toBeGreaterThanOrEqual(Math.max(REPORT_MS, took));
+    const all = traces(output);
+    const report = all.filter((t) => t.lane === 'client 8' && t.state === 'running');
+    expect(report).toHaveLength(1);
+    expect(report[0]!.to - report[0]!.from).toBeGreaterThanOrEqual(REPORT_MS - 0.2);
+    // Nobody was served meanwhile, and all 7 lanes show a request blocked for most of it (each
+    // client sends every 10 ms, so each had one in flight within 10 ms of the start).
+    expect(servedDuring(all, report[0]!.from, report[0]!.to)).toEqual(new Set());
+    const blocked = all.filter((t) => t.state === 'blocked' && t.to - t.from >= 0.85 * REPORT_MS);
+    expect(new Set(blocked.map((t) => t.lane))).toEqual(new Set(LIGHT_CLIENTS));
   });
 
-  it('keeps latency far lower when the report yields with setImmediate between slices', async () => {
+  it('serves every client between the slices when the report yields with setImmediate', async () => {
     const output = await runDemo('blocking-stall', 'main.js', ['yield']);
-    expect(maxLatency(output, 'yield')).toBeLessThan(REPORT_MS / 2);
-    expect(traces(output).filter((t) => t.lane === 'client 8' && t.state === 'running').length).toBeGreaterThanOrEqual(50);
+    const all = traces(output);
+    const slices = all.filter((t) => t.lane === 'client 8' && t.state === 'running');
+    expect(slices.length).toBeGreaterThanOrEqual(50);
+    expect(servedDuring(all, slices[0]!.from, slices.at(-1)!.to)).toEqual(new Set(LIGHT_CLIENTS));
+    // No client waited for the whole report, as one did in one piece.
+    const { max, took } = summary(output, 'yield');
+    expect(took).toBeGreaterThanOrEqual(REPORT_MS);
+    expect(max).toBeLessThan(took);
   });
 
-  it('keeps latency far lower when the report runs on a worker thread', async () => {
+  it('serves every client while the report runs on a worker thread', async () => {
     const output = await runDemo('blocking-stall', 'main.js', ['thread']);
-    expect(maxLatency(output, 'thread')).toBeLessThan(REPORT_MS / 2);
-    const worker = traces(output).filter((t) => t.lane === 'worker thread');
+    const all = traces(output);
+    const worker = all.filter((t) => t.lane === 'worker thread');
     expect(worker).toHaveLength(1);
     expect(worker[0]!.to - worker[0]!.from).toBeGreaterThanOrEqual(0.95 * REPORT_MS);
+    expect(servedDuring(all, worker[0]!.from, worker[0]!.to)).toEqual(new Set(LIGHT_CLIENTS));
+    const { max, took } = summary(output, 'thread');
+    expect(max).toBeLessThan(took);
   });
 
   it('runs all three modes by default and prints valid trace lines', async () => {
     const output = await runDemo('blocking-stall', 'main.js');
-    for (const mode of ['stall', 'yield', 'thread']) expect(maxLatency(output, mode)).toBeGreaterThan(0);
-    expect(maxLatency(output, 'stall')).toBeGreaterThan(2 * Math.max(maxLatency(output, 'yield'), maxLatency(output, 'thread')));
+    const stall = summary(output, 'stall');
+    expect(stall.max).toBeGreaterThanOrEqual(stall.took);
+    for (const mode of ['yield', 'thread']) {
+      const { max, took } = summary(output, mode);
+      expect(max, mode).toBeGreaterThan(0);
+      expect(max, mode).toBeLessThan(took);
+    }
     const all = traces(output);
     expect(all.length).toBeGreaterThan(100);
     for (const trace of all) {

@@ -56,6 +56,12 @@ async function overflowing(page: Page): Promise<string[]> {
   });
 }
 
+/** Opens the slide's editor (Run alone shows the page's own highlighted code). */
+async function editOnSlide(page: Page) {
+  await currentSlide(page).getByRole('button', { name: 'Edit code' }).click();
+  await expect(editor(page)).toBeFocused();
+}
+
 const fontSizes = (page: Page) =>
   currentSlide(page).evaluate((slide) => ({
     editor: parseFloat(getComputedStyle(slide.querySelector('.cm-content')!).fontSize),
@@ -133,6 +139,9 @@ for (const { url, name } of [
     await page.goto(url);
     await runButton(page).click();
     await expect.poll(() => terminalText(page), { timeout: 15_000 }).toContain('[exited with code 0]');
+    // It fits with the page's own code, and with the editor that replaces it.
+    expect(await overflowing(page)).toEqual([]);
+    await editOnSlide(page);
     expect(await overflowing(page)).toEqual([]);
     const small = await fontSizes(page);
 
@@ -160,6 +169,7 @@ test('axe finds no violations on the slide with the workbench open, in each deck
   await page.goto(audienceUrl);
   await runButton(page).click();
   await expect.poll(() => terminalText(page), { timeout: 15_000 }).toContain('[exited with code 0]');
+  await editOnSlide(page);
   for (const theme of ['dark', 'light', 'contrast']) {
     await page.evaluate((name) => (document.documentElement.dataset['deckTheme'] = name), theme);
     const results = await new AxeBuilder({ page }).include('[data-deck-slide][data-current]').analyze();
@@ -189,7 +199,7 @@ test('the presenter view mirrors the demo read-only, runs nothing itself, and ca
   await runButton(audience).click();
   await expect.poll(() => terminalText(audience), { timeout: 15_000 }).toContain('[exited with code 0]');
   // The speaker edits in the audience window: the presenter sees the edit.
-  await editor(audience).click();
+  await editOnSlide(audience);
   await audience.keyboard.press('ControlOrMeta+Home');
   await audience.keyboard.type('// edited in front of the room\n');
 

@@ -30,3 +30,24 @@ export async function emptyStorageOncePerTest(context: BrowserContext): Promise<
     }
   });
 }
+
+/**
+ * How long the page takes to run its next animation frame, in ms: what a reader feels as a
+ * frozen or a live page. Asked in the page, so a slow test runner does not count.
+ */
+export function nextFrameMs(page: import('@playwright/test').Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const asked = performance.now();
+        requestAnimationFrame(() => resolve(performance.now() - asked));
+      }),
+  );
+}
+
+/** Opens the editor of a workbench that is showing the page's static code. */
+export async function startEditing(page: import('@playwright/test').Page): Promise<void> {
+  const edit = page.getByRole('button', { name: 'Edit code' });
+  if (await edit.isVisible()) await edit.click();
+  await page.locator('.cm-editor').first().waitFor();
+}

@@ -1,13 +1,14 @@
 import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type Response } from '@playwright/test';
-import { emptyStorageOncePerTest } from './helpers.ts';
+import { emptyStorageOncePerTest, nextFrameMs, startEditing } from './helpers.ts';
 
 const chapter = '/chapters/twisted/';
 const forced = `${chapter}?runtime=worker`;
 
 const workbench = (page: Page) => page.getByRole('region', { name: /^Demo: / });
 const editor = (page: Page) => page.getByRole('textbox', { name: 'Edit main.js' });
+const status = (page: Page) => workbench(page).locator('.wb-runtime');
 
 /**
  * What the terminal shows, one line per row (xterm's DOM renderer draws rows as divs). xterm
@@ -20,6 +21,7 @@ const terminalText = async (page: Page) => {
 
 /** Replaces the whole of main.js with `code`, typed as a reader would. */
 async function typeCode(page: Page, code: string) {
+  await startEditing(page);
   await editor(page).click();
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.press('Delete');
@@ -29,28 +31,32 @@ async function typeCode(page: Page, code: string) {
 async function openAndRun(page: Page, path = forced) {
   await page.goto(path);
   await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(editor(page)).toBeVisible();
+  await expect(page.getByRole('region', { name: /^Output of / })).toBeVisible();
 }
 
 test.beforeEach(({ context }) => emptyStorageOncePerTest(context));
 
-test('before use, a chapter with a demo loads no workbench JS, and the loader is small', async ({ page }) => {
+/** Every script the page fetches from now on, with its gzipped size once its body has arrived. */
+function recordScripts(page: Page) {
   const scripts: { url: string; gz: number }[] = [];
-  const onResponse = (response: Response) => {
-    if (response.request().resourceType() !== 'script') return;
+  page.on('response', (response: Response) => {
+    if (response.request().resourceType() !== 'script' || response.url().startsWith('blob:')) return;
     // Counted by URL at once; the size follows (a body can be gone if the page closes first).
     const entry = { url: response.url(), gz: 0 };
     scripts.push(entry);
     response.body().then((body) => (entry.gz = gzipSync(body).length), () => {});
-  };
-  page.on('response', onResponse);
+  });
+  return scripts;
+}
+
+test('before use, a chapter with a demo loads no workbench JS, and the loader is small', async ({ page }) => {
+  const scripts = recordScripts(page);
   await page.goto(chapter);
   await page.waitForLoadState('networkidle');
   await expect(page.locator('demo-embed .demo-static')).toBeVisible();
   await expect.poll(() => scripts.every((s) => s.gz > 0)).toBe(true);
-  const before = scripts.map((s) => ({ ...s }));
   // 0 bytes of workbench before use: no editor, terminal or runtime code.
-  expect(before.map((s) => s.url).filter((url) => /workbench|codemirror|xterm|runtime/i.test(url))).toEqual([]);
+  expect(scripts.map((s) => s.url).filter((url) => /workbench|editor|codemirror|xterm|runtime/i.test(url))).toEqual([]);
   expect(await page.locator('.cm-editor, .xterm').count()).toBe(0);
   // The loader is one small script inlined in the page: no request, and no preload helper
   // (the workbench is started by a module script, not import(); see vite-workbench-url.ts).
@@ -59,11 +65,34 @@ test('before use, a chapter with a demo loads no workbench JS, and the loader is
   );
   expect(loaders).toHaveLength(1);
   expect(gzipSync(loaders[0]!).length).toBeLessThanOrEqual(512);
+});
 
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(editor(page)).toBeVisible();
-  expect(scripts.length).toBeGreaterThan(before.length);
-  page.off('response', onResponse);
+test('Run alone loads the terminal and the runtime but no editor; the editor comes when the reader edits', async ({ page }) => {
+  const scripts = recordScripts(page);
+  await openAndRun(page);
+  await expect.poll(() => terminalText(page)).toContain('reactor stopped');
+  const fetched = () => scripts.map((s) => new URL(s.url).pathname);
+  expect(fetched().filter((path) => /\/workbench\./.test(path))).toHaveLength(1);
+  expect(fetched().filter((path) => /\/editor\./.test(path))).toEqual([]);
+  expect(await page.locator('.cm-editor').count()).toBe(0);
+  // The code stays on the page meanwhile: the highlighted files the chapter showed.
+  await expect(workbench(page).locator('.demo-file pre.astro-code').first()).toContainText('reactor');
+
+  await workbench(page).getByRole('button', { name: 'Edit code' }).click();
+  await expect(editor(page)).toBeFocused();
+  expect(fetched().filter((path) => /\/editor\./.test(path))).toHaveLength(1);
+  await expect(workbench(page).getByRole('button', { name: 'Edit code' })).toBeHidden();
+});
+
+test('focusing the code opens the editor without running the demo', async ({ page }) => {
+  await page.goto(forced);
+  await page.locator('demo-embed pre').first().click();
+  await expect(editor(page)).toBeFocused();
+  await expect(status(page)).toHaveText('Press Run to run this demo in your browser.');
+  // Esc leaves the editor (keys inside it belong to it, so this is the way out).
+  await page.keyboard.press('Escape');
+  await expect(workbench(page).getByRole('button', { name: 'Run', exact: true })).toBeFocused();
+  await expect(workbench(page)).toHaveAttribute('data-deck-keys', 'own');
 });
 
 test('Run on reactor-callbacks shows its output in the terminal and which runtime ran it', async ({ page }) => {
@@ -74,11 +103,14 @@ test('Run on reactor-callbacks shows its output in the terminal and which runtim
   expect(text).toContain('[exited with code 0]');
   // Trace lines are for the timeline, not the reader.
   expect(text).not.toContain('#trace');
-  await expect(workbench(page).getByText('Ran in a Web Worker, as the address (?runtime=worker) asked.')).toBeVisible();
+  await expect(status(page)).toHaveText('Ran in a Web Worker, as the address (?runtime=worker) asked.');
   // A screen reader finds the output too, line by line (xterm's own rows are hidden from it).
   const output = page.getByRole('region', { name: /^Output of / });
   await expect(output.getByRole('listitem').filter({ hasText: 'callback combine: ada has 3 posts' })).toHaveCount(1);
   await expect(output.getByRole('textbox', { name: 'Output, read only' })).toHaveCount(1);
+  // Keyboard: the Run pressed was the static view's, now gone; focus is on Stop or, once the run
+  // has ended, on Run, never lost to the page.
+  await expect(workbench(page).getByRole('button', { name: 'Run', exact: true })).toBeFocused();
 });
 
 test('the recorded run is fetched only when the replay runtime runs, then plays', async ({ page }) => {
@@ -92,54 +124,147 @@ test('the recorded run is fetched only when the replay runtime runs, then plays'
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect.poll(() => terminalText(page)).toContain('reactor stopped');
   expect(await terminalText(page)).toContain('callback combine: ada has 3 posts');
-  await expect(workbench(page).getByText(/^Ran in a replay of a recorded Node\.js run, as the address \(\?runtime=replay\) asked\./)).toBeVisible();
+  await expect(status(page)).toHaveText(
+    'Ran in a replay of a recorded run, as the address (?runtime=replay) asked. A replay shows a real run of the original code, not a live one.',
+  );
   expect(transcripts.map((url) => new URL(url).pathname)).toEqual(['/demos/reactor-callbacks/replay.json']);
 });
 
 test('a recorded run that cannot be fetched is explained, and another runtime runs the demo', async ({ page }) => {
-  // The preview is cross-origin isolated, so WebContainer is tried next and times out (20 s).
-  test.setTimeout(60_000);
   await page.route('**/replay.json', (route) => route.fulfill({ status: 404, body: 'Not found' }));
   await openAndRun(page, `${chapter}?runtime=replay`);
-  // Said in the terminal first (compared without whitespace: it wraps over rows) while the next
-  // runtime is tried; the demo's own output follows and scrolls it away.
+  // Said in the terminal first (compared without whitespace: it wraps over rows); the demo's own
+  // output follows.
   const unwrapped = (text: string) => text.replace(/\s+/g, '');
   const message = unwrapped('Cannot replay: the recorded run (/demos/reactor-callbacks/replay.json) could not be fetched: the server answered 404 Not Found');
   await expect.poll(async () => unwrapped(await terminalText(page))).toContain(message);
-  await expect.poll(() => terminalText(page), { timeout: 40_000 }).toContain('reactor stopped');
-  await expect(workbench(page).getByText(/^Ran in a Web Worker: it could not run it \(Cannot replay: .+ 404 Not Found\), so it cannot be replayed;/)).toBeVisible();
+  await expect.poll(() => terminalText(page)).toContain('reactor stopped');
+  // The preview is cross-origin isolated, so WebContainer is tried next; its servers are out of
+  // reach here, so it gets its grace and no more.
+  await expect(status(page)).toHaveText(
+    /^Ran in a Web Worker: the replay could not run it \(Cannot replay: .+ 404 Not Found\); WebContainer (was still booting after 1\.5 s, so the demo did not wait for it \(it goes on booting, for your next Run\)|failed to boot \(.+\))\.$/,
+  );
 });
 
-test('without ?runtime, the page says which runtime ran the demo and why', async ({ page }) => {
-  // The preview is cross-origin isolated, so WebContainer is tried first; its servers are out of
-  // reach here, so its boot times out (20 s) and the worker runs the demo.
-  test.setTimeout(60_000);
-  await openAndRun(page, chapter);
-  await expect.poll(() => terminalText(page), { timeout: 40_000 }).toContain('reactor stopped');
-  // Debian's Chromium here cannot boot WebContainer; the sentence must say so and why.
-  await expect(workbench(page).getByText(/^Ran in a Web Worker: .+, so WebContainer cannot boot\.$/)).toBeVisible();
+/**
+ * A WebContainer that never answers, as at a venue whose network drops StackBlitz: the page's
+ * boot slot (src/runtimes/webcontainer-runtime.ts keeps it on globalThis) holds a boot that
+ * never settles. `finishBoot()` in the page lets it finish, with a fake that runs one process.
+ */
+async function installSlowBoot(page: Page) {
+  await page.addInitScript(() => {
+    let finish!: (container: unknown) => void;
+    const booting = new Promise((resolve) => (finish = resolve));
+    const container = {
+      fs: { rm: async () => {} },
+      mount: async () => {},
+      on: () => () => {},
+      teardown() {},
+      async spawn(command: string, args: string[]) {
+        let done!: (code: number) => void;
+        const exit = new Promise<number>((resolve) => (done = resolve));
+        const output = new ReadableStream<string>({
+          start(controller) {
+            controller.enqueue(`live ${command} ${args.join(' ')}\n`);
+            controller.close();
+            done(0);
+          },
+        });
+        return { output, exit, kill() {} };
+      },
+    };
+    (globalThis as Record<symbol, unknown>)[Symbol.for('async-talk.webcontainer')] = { booting };
+    Object.assign(globalThis, { finishBoot: () => finish(container) });
+  });
+}
+
+test('automatic mode never waits on a boot that does not come: the page says it is booting, then runs the worker', async ({ page }) => {
+  await installSlowBoot(page);
+  await page.goto(chapter);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  // While it waits, the page says what it is doing and how long it will wait.
+  await expect(status(page)).toHaveText('Booting WebContainer… If it is not ready within 1.5 s, the demo runs in a Web Worker instead.');
+  // The first output within the default expect timeout (5 s) proves it never waits 20 s.
+  await expect.poll(() => terminalText(page)).toContain('callback');
+  await expect(status(page)).toHaveText(
+    'Ran in a Web Worker: WebContainer was still booting after 1.5 s, so the demo did not wait for it (it goes on booting, for your next Run).',
+  );
+  await expect.poll(() => terminalText(page)).toContain('reactor stopped');
+
+  // The boot finishes later: the page says what that means, and the next Run uses it.
+  await page.evaluate(() => (globalThis as unknown as { finishBoot: () => void }).finishBoot());
+  await expect(status(page)).toContainText('WebContainer has booted: your next Run uses it.');
+  await workbench(page).getByRole('button', { name: 'Run', exact: true }).click();
+  await expect.poll(() => terminalText(page)).toContain('live node main.js');
+  await expect(status(page)).toHaveText("Ran in WebContainer (Node.js in the browser), this demo's first choice.");
 });
 
-test('an edit persists across reload, runs as edited, and Reset restores the original', async ({ page }) => {
+test('offline, automatic mode runs the worker at once and says why', async ({ page, context }) => {
+  await page.goto(chapter);
+  // The workbench was opened while online (the code focused); then the network goes.
+  await page.locator('demo-embed pre').first().click();
+  await expect(editor(page)).toBeVisible();
+  await context.setOffline(true);
+  await workbench(page).getByRole('button', { name: 'Run', exact: true }).click();
+  await expect.poll(() => terminalText(page)).toContain('reactor stopped');
+  await expect(status(page)).toHaveText('Ran in a Web Worker: this browser is offline, so WebContainer cannot boot.');
+  await context.setOffline(false);
+});
+
+test('a reader who forces WebContainer waits for its boot, told how long it can take', async ({ page }) => {
+  await installSlowBoot(page);
+  await page.goto(`${chapter}?runtime=webcontainer&boot-timeout-ms=1000`);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(status(page)).toHaveText('Booting WebContainer, as the address (?runtime=webcontainer) asked; it can take up to 1 s…');
+  await expect.poll(() => terminalText(page)).toContain('reactor stopped');
+  await expect(status(page)).toHaveText('Ran in a Web Worker: WebContainer failed to boot (it did not answer within 1 s).');
+});
+
+test('a saved edit shows after a reload without any workbench, marked, with the original a click away', async ({ page }) => {
   await openAndRun(page);
   await expect.poll(() => terminalText(page)).toContain('reactor stopped');
   await typeCode(page, 'console.log("edited " + (6 * 7));');
-  // Esc leaves the editor (keys inside it belong to it, so this is the way out).
-  await page.keyboard.press('Escape');
-  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeFocused();
-  await expect(workbench(page)).toHaveAttribute('data-deck-keys', 'own');
+  await expect(workbench(page).getByRole('tab', { name: 'main.js · edited' })).toBeVisible();
   await page.reload();
+
+  // The static view, with no workbench: the edit, marked as such, as text.
+  const scripts = recordScripts(page);
+  const demo = page.locator('demo-embed');
+  await expect(demo.locator('.demo-saved')).toHaveText('console.log("edited " + (6 * 7));');
+  await expect(demo.locator('.demo-saved')).toBeVisible();
+  await expect(demo.locator('.demo-file-name')).toContainText('· edited');
+  await expect(demo.getByText('You have edited this demo; your edit is saved in this browser.')).toBeVisible();
+  const toggle = demo.getByRole('checkbox', { name: 'Show the original' });
+  await toggle.check();
+  await expect(demo.locator('.demo-original pre')).toContainText('reactor');
+  await expect(demo.locator('.demo-saved')).toBeHidden();
+  await toggle.uncheck();
+  await expect(demo.locator('.demo-saved')).toBeVisible();
+  await expect(demo.locator('.demo-original pre')).toBeHidden();
+  expect(scripts.filter((s) => /workbench|editor/.test(s.url))).toEqual([]);
+
+  // Run runs the edit.
   await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(editor(page)).toContainText('console.log("edited " + (6 * 7));');
   await expect.poll(() => terminalText(page)).toContain('edited 42');
   expect(await terminalText(page)).not.toContain('reactor stopped');
 
-  await page.getByRole('button', { name: 'Reset' }).click();
+  // Reset brings the original back, as one change that Ctrl+Z undoes.
+  await workbench(page).getByRole('button', { name: 'Reset' }).click();
   await expect(editor(page)).toContainText('reactor');
+  await expect(workbench(page).getByRole('tab', { name: 'main.js', exact: true })).toBeVisible();
+  await expect(workbench(page).getByRole('button', { name: 'Reset' })).toBeDisabled();
+  await editor(page).click();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(editor(page)).toContainText('console.log("edited " + (6 * 7));');
+  await expect(workbench(page).getByRole('tab', { name: 'main.js · edited' })).toBeVisible();
+
+  // Reset again, and a reload shows the original: nothing is saved any more.
+  await workbench(page).getByRole('button', { name: 'Reset' }).click();
+  await expect(workbench(page).getByRole('button', { name: 'Reset' })).toBeDisabled();
   await page.reload();
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect.poll(() => terminalText(page)).toContain('reactor stopped');
-  await expect(editor(page)).not.toContainText('edited');
+  await expect(page.locator('demo-embed .demo-saved')).toBeHidden();
+  await expect(page.locator('demo-embed .demo-original pre')).toContainText('reactor');
+  await expect(page.getByText('You have edited this demo')).toBeHidden();
 });
 
 test('a syntax error shows a clear error in the terminal', async ({ page }) => {
@@ -154,42 +279,45 @@ test('a syntax error shows a clear error in the terminal', async ({ page }) => {
 test('Stop ends an infinite loop within 200 ms and the page stays responsive', async ({ page }) => {
   await openAndRun(page);
   await expect.poll(() => terminalText(page)).toContain('reactor stopped');
-  await typeCode(page, 'while(true){}');
+  // More than the worker's 16 KB output chunk first, so some of it reaches the page before the
+  // loop takes the worker for good.
+  await typeCode(page, 'for (let i = 0; i < 3000; i++) console.log("spinning " + i);\nwhile (true) {}');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
-  const stop = page.getByRole('button', { name: 'Stop' });
-  await expect(stop).toBeEnabled();
-  await page.waitForTimeout(300);
-  // The loop spins in the worker; the page still answers at once.
-  const started = Date.now();
-  expect(await page.evaluate(() => 1 + 1)).toBe(2);
-  expect(Date.now() - started).toBeLessThan(1000);
+  // The loop spins in the worker, once it has printed; the page still draws frames.
+  await expect.poll(() => terminalText(page)).toMatch(/spinning \d+/);
+  expect(await nextFrameMs(page)).toBeLessThan(100);
   // Measured inside the page: from the click to the Run button coming back (the run settled).
-  const elapsed = await page.evaluate(async () => {
-    const buttons = [...document.querySelectorAll<HTMLButtonElement>('.wb-button')];
-    const [run, stopButton] = [buttons.find((b) => b.textContent === 'Run')!, buttons.find((b) => b.textContent === 'Stop')!];
-    const clicked = performance.now();
-    stopButton.click();
-    while (run.disabled) await new Promise((resolve) => setTimeout(resolve, 5));
-    return performance.now() - clicked;
-  });
+  const elapsed = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const buttons = [...document.querySelectorAll<HTMLButtonElement>('.wb-button')];
+        const [run, stop] = [buttons.find((b) => b.textContent === 'Run')!, buttons.find((b) => b.textContent === 'Stop')!];
+        const clicked = performance.now();
+        new MutationObserver(() => !run.disabled && resolve(performance.now() - clicked)).observe(run, { attributes: true });
+        stop.click();
+      }),
+  );
   expect(elapsed).toBeLessThan(200);
   await expect.poll(() => terminalText(page)).toContain('[stopped]');
 });
 
-test('a flood of output does not freeze the page', async ({ page }) => {
+test('a flood of output does not freeze the page: it draws a frame within 100 ms throughout', async ({ page }) => {
   await openAndRun(page);
   await expect.poll(() => terminalText(page)).toContain('reactor stopped');
-  await typeCode(page, 'for (let i = 0; i < 1e6; i++) console.log("line " + i);');
+  // 200,000 lines a second, until Stop.
+  await typeCode(page, 'let n = 0;\nsetInterval(() => { for (let i = 0; i < 2000; i++) console.log("line " + ++n); }, 10);');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
-  // While it runs, the page keeps answering quickly.
-  for (let i = 0; i < 5; i++) {
-    const started = Date.now();
-    await page.evaluate(() => document.title);
-    expect(Date.now() - started).toBeLessThan(1000);
-    await page.waitForTimeout(100);
-  }
-  await expect.poll(() => terminalText(page), { timeout: 30_000 }).toContain('line 999999');
-  expect(await terminalText(page)).toContain('[exited with code 0]');
+  await expect.poll(() => terminalText(page)).toMatch(/line \d{5,}/);
+  // While it floods, each next frame comes within 100 ms.
+  const frames: number[] = [];
+  for (let i = 0; i < 30; i++) frames.push(await nextFrameMs(page));
+  expect(Math.max(...frames)).toBeLessThan(100);
+  // The output kept flowing meanwhile, and the newest is what shows.
+  const lastLine = async () => Math.max(0, ...[...(await terminalText(page)).matchAll(/line (\d+)/g)].map((match) => Number(match[1])));
+  const seen = await lastLine();
+  await expect.poll(lastLine).toBeGreaterThan(seen);
+  await workbench(page).getByRole('button', { name: 'Stop' }).click();
+  await expect.poll(() => terminalText(page)).toContain('[stopped]');
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {
@@ -197,11 +325,32 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     await openAndRun(page);
     await expect.poll(() => terminalText(page)).toContain('reactor stopped');
-    await expect(page.getByRole('region', { name: /^Output of / })).toBeVisible();
-    const results = await new AxeBuilder({ page }).analyze();
+    let results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(' | ')}`)).toEqual([]);
+    await startEditing(page);
+    results = await new AxeBuilder({ page }).analyze();
     expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(' | ')}`)).toEqual([]);
   });
 }
+
+test('axe finds no violations on the static view showing a saved edit', async ({ page }) => {
+  await page.goto(chapter);
+  await page.evaluate(() => localStorage.setItem('async-talk:demo-edit:reactor-callbacks:main.js', 'console.log("mine");'));
+  await page.reload();
+  await expect(page.locator('demo-embed .demo-saved')).toBeVisible();
+  const results = await new AxeBuilder({ page }).include('demo-embed').analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(' | ')}`)).toEqual([]);
+});
+
+test('saved text that looks like markup is shown as text, never run as HTML', async ({ page }) => {
+  await page.goto(chapter);
+  const hostile = '</code><img src=x onerror="window.pwned=1"><script>window.pwned=2</script>';
+  await page.evaluate((text) => localStorage.setItem('async-talk:demo-edit:reactor-callbacks:main.js', text), hostile);
+  await page.reload();
+  await expect(page.locator('demo-embed .demo-saved')).toHaveText(hostile);
+  expect(await page.locator('demo-embed img').count()).toBe(0);
+  expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
+});
 
 test('the runtime setting chooses the runtime on every demo of the site, survives a reload, and can go back to automatic', async ({ page }) => {
   const setting = () => workbench(page).getByRole('combobox', { name: 'Run in' });
@@ -211,7 +360,7 @@ test('the runtime setting chooses the runtime on every demo of the site, survive
   await expect(setting()).toHaveValue('');
   await setting().selectOption({ label: 'a Web Worker' });
   await workbench(page).getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(workbench(page).getByText('Ran in a Web Worker, as your setting asked.')).toBeVisible();
+  await expect(status(page)).toHaveText('Ran in a Web Worker, as your setting asked.');
   await expect.poll(() => terminalText(page)).toContain('reactor stopped');
 
   // Another chapter's demo, after a reload of the site: the same choice.
@@ -219,12 +368,12 @@ test('the runtime setting chooses the runtime on every demo of the site, survive
   await page.locator('demo-embed pre').first().click();
   await expect(setting()).toHaveValue('worker');
   await workbench(page).getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(workbench(page).getByText('Ran in a Web Worker, as your setting asked.')).toBeVisible();
+  await expect(status(page)).toHaveText('Ran in a Web Worker, as your setting asked.');
 
   // The address still wins for one page.
   await page.goto('/chapters/greenlets/?runtime=replay');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(workbench(page).getByText(/^Ran in a replay of a recorded Node\.js run, as the address \(\?runtime=replay\) asked\./)).toBeVisible();
+  await expect(status(page)).toHaveText(/^Ran in a replay of a recorded run, as the address \(\?runtime=replay\) asked\./);
 
   await setting().selectOption({ label: 'the best available' });
   expect(await page.evaluate(() => localStorage.getItem('async-talk:runtime'))).toBeNull();
@@ -232,13 +381,18 @@ test('the runtime setting chooses the runtime on every demo of the site, survive
 
 test('a Run pressed while the workbench is still loading is not lost', async ({ page }) => {
   await page.goto(forced);
-  // A slow network: the workbench's code takes a while to arrive after the first focus.
+  // A slow network: the workbench's code is held back until the Run has been pressed.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
   await page.route('**/_astro/*.js', async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 800));
+    await released;
     await route.continue();
   });
   await page.locator('demo-embed pre').first().click();
+  await expect(page.locator('demo-embed')).toHaveAttribute('data-workbench-start', 'edit');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(workbench(page).getByText('Ran in a Web Worker, as the address (?runtime=worker) asked.')).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('demo-embed')).toHaveAttribute('data-workbench-start', 'run');
+  release();
+  await expect(status(page)).toHaveText('Ran in a Web Worker, as the address (?runtime=worker) asked.');
   await expect.poll(() => terminalText(page)).toContain('reactor stopped');
 });

@@ -9,16 +9,20 @@ function worstDelay(stdout: string, label: string): number {
   return Number(match[1]);
 }
 
-// Chapter 9: one greenlet that never gives up control stalls the others, and the cures.
-// Timing on a shared two-core machine can be disturbed by other processes: allow a rerun.
-describe('demos/python/gevent_blocking_stall.py', { retry: 1 }, () => {
+// Chapter 9: one greenlet that never gives up control stalls the others, and the cures. The job
+// lasts 200 ms by the wall clock (a busy loop, or a real sleep), so a machine slowed by other
+// processes can only make a stall longer: the stalled figures have a floor, and a cure is judged
+// against the stall of the same run with room to spare, never against a fixed number of ms.
+const SLICE_MS = 1; // the cooperative versions yield after every 1 ms of work
+
+describe('demos/python/gevent_blocking_stall.py', () => {
   it('stalls the clients for about the whole job, unless the job yields or moves to a thread', async () => {
     const { stdout } = await runPythonScript('gevent_blocking_stall.py');
     const stalled = [worstDelay(stdout, 'cpu loop, never yields'), worstDelay(stdout, 'time.sleep() (not patched)')];
     for (const delay of stalled) expect(delay).toBeGreaterThanOrEqual(150); // the job is 200 ms; a client ticks every 10 ms
-    // Cured, the worst delay is a small fraction of the stall (relative, so a busy machine that
-    // slows every run alike does not turn a real cure into a failure).
-    const cap = Math.min(...stalled) / 4;
+    // Cured, no client waits for anything like the whole job: at most half the stall (a cure that
+    // did not work would leave the clients waiting as long as the stall).
+    const cap = Math.min(...stalled) / 2;
     expect(worstDelay(stdout, 'cpu loop + gevent.idle()')).toBeLessThan(cap);
     expect(worstDelay(stdout, 'time.sleep() on the threadpool')).toBeLessThan(cap);
   });
@@ -26,8 +30,11 @@ describe('demos/python/gevent_blocking_stall.py', { retry: 1 }, () => {
   it('shows that gevent.sleep(0) helps, but lets the loop poll only every so many yields', async () => {
     const { stdout } = await runPythonScript('gevent_blocking_stall.py');
     const sleep0 = worstDelay(stdout, 'cpu loop + gevent.sleep(0)');
-    expect(sleep0).toBeLessThan(worstDelay(stdout, 'cpu loop, never yields') / 2);
-    expect(sleep0).toBeGreaterThan(worstDelay(stdout, 'cpu loop + gevent.idle()'));
+    expect(sleep0).toBeLessThan(worstDelay(stdout, 'cpu loop, never yields') * 0.75);
+    // A client waited for many slices in a row: had the loop polled at every yield, as with
+    // gevent.idle(), no client would have waited much more than one slice. (A floor, which a busy
+    // machine can only raise.)
+    expect(sleep0).toBeGreaterThan(10 * SLICE_MS);
   });
 });
 
