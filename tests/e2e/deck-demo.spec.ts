@@ -75,6 +75,8 @@ test('a presenter runs the demo from the keyboard, types in the editor without m
   await page.goto(audienceUrl);
   await expectAt(page, slideHash, slideTitle);
 
+  // Nothing edited: the slide shows the code as it is, unmarked.
+  await expect(currentSlide(page).locator('.demo-edited')).toBeHidden();
   await tabTo(page, runButton(page));
   await page.keyboard.press('Enter');
   await expect.poll(() => terminalText(page), { timeout: 15_000 }).toContain('[exited with code 0]');

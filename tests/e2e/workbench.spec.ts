@@ -54,6 +54,9 @@ test('before use, a chapter with a demo loads no workbench JS, and the loader is
   await page.goto(chapter);
   await page.waitForLoadState('networkidle');
   await expect(page.locator('demo-embed .demo-static')).toBeVisible();
+  // Nothing edited yet: no mark, no note, no second copy of the code.
+  await expect(page.locator('demo-embed .demo-edited, demo-embed .demo-edit-note, demo-embed .demo-saved')).toHaveCount(3);
+  for (const part of await page.locator('demo-embed .demo-edited, demo-embed .demo-edit-note, demo-embed .demo-saved').all()) await expect(part).toBeHidden();
   await expect.poll(() => scripts.every((s) => s.gz > 0)).toBe(true);
   // 0 bytes of workbench before use: no editor, terminal or runtime code.
   expect(scripts.map((s) => s.url).filter((url) => /workbench|editor|codemirror|xterm|runtime/i.test(url))).toEqual([]);
