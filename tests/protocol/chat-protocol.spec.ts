@@ -126,9 +126,10 @@ describe.each(chatServers)('the chat protocol on $name', ({ start }) => {
     expect(typeof ((await response.json()) as { error: unknown }).error).toBe('string');
     // The waiter sees the next good message as the very next one: the refused one was neither
     // stored nor sent, and did not answer the waiter early (with nothing).
+    const sentAt = performance.now();
     const { id } = await chat.say('after the refusal');
     expect(id).toBe(since + 1);
-    expect(await waiting).toEqual({ messages: [{ id, text: 'after the refusal' }], last: id });
+    expect(await wokenBySend(waiting, sentAt)).toEqual({ messages: [{ id, text: 'after the refusal' }], last: id });
   });
 
   it('accepts text of exactly 2000 characters', async () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runPythonScript } from './python-programs.ts';
 
 /** The "worst client delay N ms" figure printed on the line that starts with `label`. */
@@ -11,29 +11,38 @@ function worstDelay(stdout: string, label: string): number {
 
 // Chapter 9: one greenlet that never gives up control stalls the others, and the cures. The job
 // lasts 200 ms by the wall clock (a busy loop, or a real sleep), so a machine slowed by other
-// processes can only make a stall longer: the stalled figures have a floor, and a cure is judged
-// against the stall of the same run with room to spare, never against a fixed number of ms.
+// processes can only make a stall longer: the stalled figures have a floor. A cure has no such
+// floor, and one run's figure can be inflated by a moment when other processes held both cores.
+// So each figure is the least of three runs of the program: load only ever adds delay, so the least
+// is the closest to the program's own, and a job that stalls the clients stalls them in every run
+// (its least is still the whole job). The cures are then judged against the stall with room to
+// spare, never against a fixed number of ms.
+const RUNS = 3;
 const SLICE_MS = 1; // the cooperative versions yield after every 1 ms of work
 
 describe('demos/python/gevent_blocking_stall.py', () => {
-  it('stalls the clients for about the whole job, unless the job yields or moves to a thread', async () => {
-    const { stdout } = await runPythonScript('gevent_blocking_stall.py');
-    const stalled = [worstDelay(stdout, 'cpu loop, never yields'), worstDelay(stdout, 'time.sleep() (not patched)')];
+  let least: (label: string) => number;
+  beforeAll(async () => {
+    const outputs: string[] = [];
+    for (let run = 0; run < RUNS; run++) outputs.push((await runPythonScript('gevent_blocking_stall.py')).stdout);
+    least = (label) => Math.min(...outputs.map((stdout) => worstDelay(stdout, label)));
+  });
+
+  it('stalls the clients for about the whole job, unless the job yields or moves to a thread', () => {
+    const stalled = [least('cpu loop, never yields'), least('time.sleep() (not patched)')];
     for (const delay of stalled) expect(delay).toBeGreaterThanOrEqual(150); // the job is 200 ms; a client ticks every 10 ms
     // Cured, no client waits for anything like the whole job: at most half the stall (a cure that
     // did not work would leave the clients waiting as long as the stall).
     const cap = Math.min(...stalled) / 2;
-    expect(worstDelay(stdout, 'cpu loop + gevent.idle()')).toBeLessThan(cap);
-    expect(worstDelay(stdout, 'time.sleep() on the threadpool')).toBeLessThan(cap);
+    expect(least('cpu loop + gevent.idle()')).toBeLessThan(cap);
+    expect(least('time.sleep() on the threadpool')).toBeLessThan(cap);
   });
 
-  it('shows that gevent.sleep(0) helps, but lets the loop poll only every so many yields', async () => {
-    const { stdout } = await runPythonScript('gevent_blocking_stall.py');
-    const sleep0 = worstDelay(stdout, 'cpu loop + gevent.sleep(0)');
-    expect(sleep0).toBeLessThan(worstDelay(stdout, 'cpu loop, never yields') * 0.75);
-    // A client waited for many slices in a row: had the loop polled at every yield, as with
-    // gevent.idle(), no client would have waited much more than one slice. (A floor, which a busy
-    // machine can only raise.)
+  it('shows that gevent.sleep(0) helps, but lets the loop poll only every so many yields', () => {
+    const sleep0 = least('cpu loop + gevent.sleep(0)');
+    expect(sleep0).toBeLessThan(least('cpu loop, never yields') * 0.75);
+    // A client waited for many slices in a row, in every run: had the loop polled at every yield,
+    // as with gevent.idle(), no client would have waited much more than one slice.
     expect(sleep0).toBeGreaterThan(10 * SLICE_MS);
   });
 });
@@ -51,7 +60,7 @@ describe('blocked-loop detectors', () => {
     const { stdout, stderr } = await runPythonScript('eventlet_blocking_detection.py');
     const match = /^interrupted after ([\d.]+) s: Blocking detector ALARMED at/m.exec(stdout);
     expect(match).not.toBeNull();
-    expect(Number(match![1])).toBeLessThan(0.45); // the call would have slept 0.5 s
+    expect(Number(match![1])).toBeLessThan(0.5); // interrupted: the call would have slept 0.5 s
     expect(stdout).not.toContain('slow_handler finished');
     expect(stderr).toContain("function='slow_handler'");
   });
@@ -59,6 +68,9 @@ describe('blocked-loop detectors', () => {
   it("asyncio's debug mode logs the step that held the loop past 100 ms", async () => {
     const { stdout, stderr } = await runPythonScript('asyncio_slow_callback.py');
     expect(stdout).toContain('slow_callback_duration = 0.1 s');
-    expect(stderr).toMatch(/Executing <Task .*slow_handler\(\).*> took 0\.2\d\d seconds/);
+    // The step slept 0.2 s: at least that, however long a busy machine made it.
+    const took = /Executing <Task .*slow_handler\(\).*> took ([\d.]+) seconds/.exec(stderr);
+    expect(took, stderr).not.toBeNull();
+    expect(Number(took![1])).toBeGreaterThanOrEqual(0.2);
   });
 });
