@@ -8,8 +8,13 @@ import { bindThemeToggle } from './theme.ts';
 customElements.define(
   'theme-toggle',
   class extends HTMLElement {
+    unbind?: () => void;
     connectedCallback() {
-      bindThemeToggle(this.querySelector('button')!);
+      this.unbind = bindThemeToggle(this.querySelector('button')!);
+    }
+    // Gone in a client-side page move: nothing may keep the old page alive.
+    disconnectedCallback() {
+      this.unbind?.();
     }
   },
 );

@@ -8,11 +8,15 @@ function shownTheme(): Theme {
   return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
-/** A toggle button: aria-pressed says whether the dark theme is on. */
-export function bindThemeToggle(button: HTMLButtonElement): void {
+/**
+ * A toggle button: aria-pressed says whether the dark theme is on. Returns how to unbind it: the
+ * media query outlives a client-side page move, and its listener would keep the old page alive.
+ */
+export function bindThemeToggle(button: HTMLButtonElement): () => void {
   const render = () => button.setAttribute('aria-pressed', String(shownTheme() === 'dark'));
   render();
-  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', render);
+  const scheme = matchMedia('(prefers-color-scheme: dark)');
+  scheme.addEventListener('change', render);
   button.addEventListener('click', () => {
     const next: Theme = shownTheme() === 'dark' ? 'light' : 'dark';
     document.documentElement.dataset['theme'] = next;
@@ -23,4 +27,5 @@ export function bindThemeToggle(button: HTMLButtonElement): void {
     }
     render();
   });
+  return () => scheme.removeEventListener('change', render);
 }
