@@ -89,10 +89,17 @@ const FRAME_MS = 1000 / 60;
  * every time fails the budget, a one-off pause of the machine (GC, another process) does not.
  */
 const SLIDE_WALKS = 3;
-const WORKBENCH_BUDGET_KB = 200;
+const RUN_ALONE_BUDGET_KB = 100;
+const RUN_AND_EDITOR_BUDGET_KB = 200;
 
-/** JS (gz) a chapter fetches when the reader first presses Run, until the demo has finished. */
-async function workbenchOnFirstUse(page: Page): Promise<number> {
+interface WorkbenchSizes {
+  /** JS (gz) a chapter fetches when the reader first presses Run, until the demo has finished. */
+  runKb: number;
+  /** The same, plus opening the editor afterwards. */
+  runAndEditorKb: number;
+}
+
+async function workbenchOnFirstUse(page: Page): Promise<WorkbenchSizes> {
   await page.goto(`${ORIGIN}/chapters/twisted/?runtime=worker`, { waitUntil: 'networkidle' });
   let bytes = 0;
   const pending: Promise<void>[] = [];
@@ -104,9 +111,44 @@ async function workbenchOnFirstUse(page: Page): Promise<number> {
   });
   await page.getByRole('button', { name: 'Run', exact: true }).first().click();
   await page.locator('.xterm').first().waitFor();
+  await page.locator('.wb-run:not([disabled])').waitFor();
   await page.waitForLoadState('networkidle');
   await Promise.all(pending);
-  return bytes;
+  const runKb = kb(bytes);
+  await page.getByRole('button', { name: 'Edit code' }).click();
+  await page.locator('.cm-editor').waitFor();
+  await page.waitForLoadState('networkidle');
+  await Promise.all(pending);
+  return { runKb, runAndEditorKb: kb(bytes) };
+}
+
+const AUTOMATIC_RUN_BUDGET_MS = 3000;
+const AUTOMATIC_RUNS = 3;
+
+/**
+ * Automatic mode where WebContainer cannot be reached (its servers are out of reach here, as at a
+ * venue with bad Wi-Fi): a fresh page, the reader's Run, to the first output on screen. Cold, so
+ * loading the workbench counts too: that is what a reader waits for.
+ */
+async function automaticRunMs(page: Page): Promise<number> {
+  await page.goto(`${ORIGIN}/chapters/twisted/`, { waitUntil: 'networkidle' });
+  await page.locator('demo-embed').evaluate((demo) => demo.scrollIntoView({ block: 'start' }));
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const run = document.querySelector<HTMLButtonElement>('demo-embed [data-run]')!;
+        const clicked = performance.now();
+        const observer = new MutationObserver(() => {
+          if (document.querySelector('.xterm-rows')?.textContent?.replace(/\u00a0/g, ' ').trim()) {
+            observer.disconnect();
+            resolve(performance.now() - clicked);
+          }
+        });
+        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+        run.click();
+        setTimeout(() => reject(new Error('no output 30 s after Run in automatic mode')), 30_000);
+      }),
+  );
 }
 
 const RUN_TO_OUTPUT_BUDGET_MS = 150;
@@ -166,6 +208,7 @@ async function workerTimings(page: Page): Promise<WorkerTimings> {
     await idle();
   }
   // The runaway: typed into the editor as a reader would.
+  await page.getByRole('button', { name: 'Edit code' }).click();
   await page.getByRole('textbox', { name: 'Edit main.js' }).click();
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.press('Delete');
@@ -252,7 +295,8 @@ const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PA
 const rows: string[][] = [];
 let failures = 0;
 let changes: SlideChange[] = [];
-let workbenchKb = NaN;
+let workbench: WorkbenchSizes = { runKb: NaN, runAndEditorKb: NaN };
+const automaticMs: number[] = [];
 let lighthouseResults: LighthouseResult[] = [];
 let timings: WorkerTimings = { coldRunMs: NaN, runMs: [], stopMs: [] };
 try {
@@ -274,8 +318,13 @@ try {
     ]);
   }
   const workbenchContext = await browser.newContext();
-  workbenchKb = kb(await workbenchOnFirstUse(await workbenchContext.newPage()));
+  workbench = await workbenchOnFirstUse(await workbenchContext.newPage());
   await workbenchContext.close();
+  for (let run = 0; run < AUTOMATIC_RUNS; run++) {
+    const automaticContext = await browser.newContext({ viewport: { width: 1280, height: 1600 } });
+    automaticMs.push(await automaticRunMs(await automaticContext.newPage()));
+    await automaticContext.close();
+  }
   const timingContext = await browser.newContext({ viewport: { width: 1280, height: 1600 } });
   timings = await workerTimings(await timingContext.newPage());
   await timingContext.close();
@@ -301,10 +350,21 @@ const slowest = [...Map.groupBy(changes, (change) => change.slide)]
 const framesOk = slowest !== undefined && slowest.ms <= FRAME_MS;
 if (!framesOk) failures++;
 
-const workbenchOk = workbenchKb <= WORKBENCH_BUDGET_KB;
-if (!workbenchOk) failures++;
+const runAloneOk = workbench.runKb <= RUN_ALONE_BUDGET_KB;
+const runAndEditorOk = workbench.runAndEditorKb <= RUN_AND_EDITOR_BUDGET_KB;
+if (!runAloneOk) failures++;
+if (!runAndEditorOk) failures++;
+console.log('\nWorkbench JS fetched on first use, on /chapters/twisted/ (gz):');
+console.log(`  Run alone (terminal, runtime, timeline): ${workbench.runKb.toFixed(1)} KB, budget ≤ ${RUN_ALONE_BUDGET_KB} KB: ${runAloneOk ? 'ok' : 'OVER'}`);
 console.log(
-  `\nWorkbench JS fetched on first use (Run on /chapters/twisted/): ${workbenchKb.toFixed(1)} KB gz, budget ≤ ${WORKBENCH_BUDGET_KB} KB: ${workbenchOk ? 'ok' : 'OVER'}`,
+  `  Run, then the editor: ${workbench.runAndEditorKb.toFixed(1)} KB, budget ≤ ${RUN_AND_EDITOR_BUDGET_KB} KB: ${runAndEditorOk ? 'ok' : 'OVER'}`,
+);
+const automaticMedian = median(sorted([...automaticMs]));
+const automaticOk = automaticMedian <= AUTOMATIC_RUN_BUDGET_MS;
+if (!automaticOk) failures++;
+console.log(
+  `\nAutomatic mode, WebContainer unreachable, a fresh page's Run → first output (loading the workbench included), median of ${AUTOMATIC_RUNS}: ` +
+    `${automaticMedian.toFixed(0)} ms (${Math.min(...automaticMs).toFixed(0)}–${Math.max(...automaticMs).toFixed(0)} ms), budget ≤ ${AUTOMATIC_RUN_BUDGET_MS} ms: ${automaticOk ? 'ok' : 'OVER'}`,
 );
 
 const runMedian = median(sorted([...timings.runMs]));

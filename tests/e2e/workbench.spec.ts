@@ -336,6 +336,26 @@ for (const colorScheme of ['light', 'dark'] as const) {
   });
 }
 
+test('on a 360 px phone, the workbench and its controls stay inside the page, editor open or not', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await openAndRun(page);
+  await expect.poll(() => terminalText(page)).toContain('reactor stopped');
+  const outside = () =>
+    workbench(page).evaluate((box) => {
+      const frame = box.getBoundingClientRect();
+      return [...box.querySelectorAll('button, select, label, .wb-terminal, .wb-runtime')]
+        .filter((part) => {
+          const r = part.getBoundingClientRect();
+          return r.width > 0 && (r.left < frame.left - 0.5 || r.right > frame.right + 0.5);
+        })
+        .map((part) => part.textContent?.trim().slice(0, 30) || part.className);
+    });
+  expect(await outside()).toEqual([]);
+  await startEditing(page);
+  expect(await outside()).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+});
+
 test('axe finds no violations on the static view showing a saved edit', async ({ page }) => {
   await page.goto(chapter);
   await page.evaluate(() => localStorage.setItem('async-talk:demo-edit:reactor-callbacks:main.js', 'console.log("mine");'));
