@@ -11,7 +11,7 @@ export interface LazyRuntimeOptions {
   precheck?(): Availability;
   /** See Runtime.needsNetwork: known before the adapter loads, so an offline page never loads it. */
   needsNetwork?: boolean;
-  /** The adapter has a boot (Runtime.prepare), which the fallback policy must wait for. */
+  /** The adapter has a boot (Runtime.prepare), which the fallback policy gives its grace. */
   boots?: boolean;
 }
 

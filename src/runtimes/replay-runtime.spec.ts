@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { EDITED_MESSAGE, ReplayRuntime, transcriptFromFiles, transcriptFromUrl } from './replay-runtime.ts';
+import { EDITED_MESSAGE, EDITED_REASON, ReplayRuntime, transcriptFromFiles, transcriptFromUrl } from './replay-runtime.ts';
 import type { DemoToRun } from './runtime.ts';
 import { filesDigest, type Transcript } from './transcript.ts';
 
@@ -84,10 +84,10 @@ describe('ReplayRuntime', () => {
     const edited = { ...demo, files: [{ path: 'main.js', contents: "console.log('b')" }, files[1]!] };
     const { sink, text } = collect();
     const handle = runtime.run(edited, { sink });
-    expect(await handle.exited).toEqual({ code: null, reason: 'error', message: EDITED_MESSAGE });
+    expect(await handle.exited).toEqual({ code: null, reason: 'error', message: EDITED_REASON });
     expect(text()).toBe(`${EDITED_MESSAGE}\n`);
     expect(EDITED_MESSAGE).toMatch(/^Replay can only show the recorded run of the original code/);
-    expect(await runtime.available(edited)).toEqual({ ok: false, why: EDITED_MESSAGE });
+    expect(await runtime.available(edited)).toEqual({ ok: false, why: EDITED_REASON });
     expect(await runtime.available(demo)).toEqual({ ok: true, why: 'a recorded run of this exact code exists' });
   });
 
@@ -154,7 +154,7 @@ describe('a transcript fetched on demand (pages link it rather than embed it)', 
     const runtime = new ReplayRuntime({ loadTranscript: transcriptFromUrl(() => answer(JSON.stringify(recorded))) });
     const edited = { ...linked, files: [{ path: 'main.js', contents: "console.log('b')" }, files[1]!] };
     const { sink, text } = collect();
-    expect(await runtime.run(edited, { sink }).exited).toEqual({ code: null, reason: 'error', message: EDITED_MESSAGE });
+    expect(await runtime.run(edited, { sink }).exited).toEqual({ code: null, reason: 'error', message: EDITED_REASON });
     expect(text()).toBe(`${EDITED_MESSAGE}\n`);
   });
 

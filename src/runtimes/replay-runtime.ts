@@ -1,4 +1,4 @@
-// The replay runtime: the last resort. It plays a transcript of a real Node run with its
+// The replay runtime: the runtime of no live code. It plays a transcript of a real Node run with its
 // original timing, so the page still shows what the demo does where nothing can run it (no
 // cross-origin isolation, no network, a server demo without WebContainer). It refuses edited
 // code: output the code did not produce would be a lie.
@@ -50,6 +50,10 @@ function transcriptFromFilesOrUrl(): LoadTranscript {
   return async (demo) => (await transcriptFromFiles(demo)) ?? fromUrl(demo);
 }
 
+/** Why an edited demo cannot be replayed, as a clause for the sentence about runtimes. */
+export const EDITED_REASON = 'its files have been edited, and a replay can only show a run of the original code';
+
+/** What the terminal says instead of the run, when the demo was edited. */
 export const EDITED_MESSAGE =
   'Replay can only show the recorded run of the original code, and these files have been edited. ' +
   'Reset the demo to replay it, or open this page where WebContainer or a Web Worker can run your version.';
@@ -85,13 +89,14 @@ export class ReplayRuntime implements Runtime {
     if (!demo) return { ok: true, why: 'a recorded run needs nothing but this page' };
     // A transcript the page only links is fetched and checked by run(), not here: available()
     // does no network. If it is missing or the code was edited, run() says so in the output
-    // and ends with reason 'error', so the workbench falls back to the next runtime.
+    // and ends with reason 'error', so the fallback policy tries the next runtime.
     if (demo.transcriptUrl && !demo.files.some((file) => file.path === TRANSCRIPT_FILE)) {
       return { ok: true, why: 'a recorded run of this demo is published with this page' };
     }
     try {
       const refusal = await this.#refusal(demo, await this.#load(demo));
-      return refusal ? { ok: false, why: refusal } : { ok: true, why: 'a recorded run of this exact code exists' };
+      if (refusal) return { ok: false, why: refusal === EDITED_MESSAGE ? EDITED_REASON : refusal };
+      return { ok: true, why: 'a recorded run of this exact code exists' };
     } catch (error) {
       return { ok: false, why: (error as Error).message };
     }
@@ -108,7 +113,11 @@ export class ReplayRuntime implements Runtime {
         if (error instanceof TaskSettled) throw error;
         return task.fail(`Cannot replay: ${(error as Error).message}`);
       }
-      if (refusal) return task.fail(refusal === EDITED_MESSAGE ? refusal : `Cannot replay: ${refusal}.`);
+      if (refusal === EDITED_MESSAGE) {
+        task.output.write(`${EDITED_MESSAGE}\n`);
+        return task.settle({ code: null, reason: 'error', message: EDITED_REASON });
+      }
+      if (refusal) return task.fail(`Cannot replay: ${refusal}.`);
       const events = transcript!.events;
       const started = performance.now();
       let next = 0;

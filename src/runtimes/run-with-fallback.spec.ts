@@ -153,6 +153,64 @@ describe('runWithFallback', () => {
     expect((await first.result).ran).toBe('worker');
     await vi.advanceTimersByTimeAsync(3000);
     expect(first.settledBoots).toEqual(['WebContainer failed to boot in the background (it did not answer within 5 s).']);
+    // The boot is still stuck inside the runtime: the next Run neither waits for it nor starts another.
+    const worker2 = fake('worker');
+    const second = start({ runtimes: [webcontainer, worker2], boots, graceMs: 2000, bootTimeoutMs: 5000 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect((await second.result).sentence).toBe('Ran in a Web Worker: WebContainer failed to boot (it did not answer within 5 s).');
+    expect(second.progress).not.toContainEqual(expect.stringMatching(/^Booting/));
+  });
+
+  it('a boot that lands after its timeout is used by the next Run', async () => {
+    let booted!: () => void;
+    const prepare = vi.fn(() => new Promise<void>((resolve) => (booted = resolve)));
+    const webcontainer = fake('webcontainer', { prepare, needsNetwork: true });
+    const boots = createBoots();
+    const first = start({ runtimes: [webcontainer, fake('worker')], boots, graceMs: 100, bootTimeoutMs: 1000 });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect((await first.result).ran).toBe('worker');
+    booted();
+    await vi.advanceTimersByTimeAsync(0);
+    expect((await start({ runtimes: [webcontainer, fake('worker')], boots }).result).ran).toBe('webcontainer');
+    expect(prepare).toHaveBeenCalledTimes(1);
+  });
+
+  it('when everything after a slow boot fails, it waits for the boot after all and runs there', async () => {
+    let booted!: () => void;
+    const webcontainer = fake('webcontainer', { prepare: () => new Promise<void>((resolve) => (booted = resolve)), needsNetwork: true });
+    const edited = fake('replay', { availability: { ok: false, why: 'these files have been edited' } });
+    const run = start({ demo: server, runtimes: [webcontainer, edited], graceMs: 1000 });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(run.progress.at(-1)).toBe('Booting WebContainer; it can take up to 20 s…');
+    booted();
+    const result = await run.result;
+    expect(result.ran).toBe('webcontainer');
+    expect(result.sentence).toBe(
+      "Ran in WebContainer (Node.js in the browser): these files have been edited, so it cannot be replayed.",
+    );
+  });
+
+  it('a runtime whose check throws is passed over with the reason', async () => {
+    const broken: Runtime = { ...fake('worker'), available: async () => Promise.reject(new Error('its code could not be loaded (Failed to fetch)')) };
+    const run = start({ demo: { ...demo, runtimes: ['worker', 'replay'] }, runtimes: [broken, fake('replay')] });
+    expect((await run.result).sentence).toMatch(/^Ran in a replay of a recorded run: the Web Worker could not run it \(its code could not be loaded \(Failed to fetch\)\)\./);
+  });
+
+  it('Stop during the grace ends at once and runs nothing', async () => {
+    const worker = fake('worker');
+    const run = start({ runtimes: [hangingBoot(), worker], graceMs: 2000 });
+    await vi.advanceTimersByTimeAsync(500);
+    run.stop();
+    expect(await run.result).toMatchObject({ exit: { reason: 'stopped' }, ran: undefined, sentence: 'Stopped before any runtime ran it.' });
+    expect(worker.runs).toBe(0);
+  });
+
+  it('Stop while the adapter is still being checked ends at once', async () => {
+    const slowCheck: Runtime = { ...fake('worker'), available: () => new Promise(() => {}) };
+    const run = start({ demo: { ...demo, runtimes: ['worker'] }, runtimes: [slowCheck] });
+    await vi.advanceTimersByTimeAsync(10);
+    run.stop();
+    expect((await run.result).sentence).toBe('Stopped before any runtime ran it.');
   });
 
   it('a reader who forced the runtime waits for its whole boot, then moves on when it times out', async () => {

@@ -35,7 +35,8 @@ export interface Skipped {
 
 /** One boot of a runtime that needs one, kept per page so later Runs join it rather than wait again. */
 interface Boot {
-  state: 'booting' | 'ready' | 'failed';
+  /** timed-out: it outlasted the boot timeout; it may still land, but no Run waits for it again. */
+  state: 'booting' | 'ready' | 'failed' | 'timed-out';
   why?: string;
   done: Promise<void>;
 }
@@ -120,7 +121,8 @@ function clause(skip: Skipped): string {
     case 'failed':
       return `${SHORT[skip.id]} failed to boot (${skip.why})`;
     case 'broke':
-      return `${SHORT[skip.id]} could not run it (${skip.why})`;
+      // "WebContainer could not start …" needs no "WebContainer could not run it" before it.
+      return skip.why.toLowerCase().startsWith(SHORT[skip.id].toLowerCase()) ? skip.why : `${SHORT[skip.id]} could not run it (${skip.why})`;
   }
 }
 
@@ -156,27 +158,46 @@ function bootSettledText(id: RuntimeId, ok: boolean, why: string | undefined): s
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** The page's boot of `runtime`: joined if under way or done, started afresh if none or failed. */
+/**
+ * The page's boot of `runtime`: joined if under way or done, started afresh after a failure (the
+ * runtime may be reachable now). A boot that timed out is not started again: it is still in
+ * flight inside the runtime, and a new one would only join it; if it lands late, it is ready.
+ */
 function bootOf(runtime: Runtime & Required<Pick<Runtime, 'prepare'>>, boots: Boots, timeoutMs: number): Boot {
   const known = boots.get(runtime.id);
   if (known && known.state !== 'failed') return known;
   // Not the run's signal: Stop ends the wait for the boot, never the boot, which the next Run joins.
   const giveUp = new AbortController();
-  const timer = setTimeout(() => giveUp.abort(new Error(`it did not answer within ${seconds(timeoutMs)}`)), timeoutMs);
-  // Raced with the timeout rather than trusting the runtime to honour the signal.
-  const timedOut = new Promise<never>((_, reject) => giveUp.signal.addEventListener('abort', () => reject(giveUp.signal.reason), { once: true }));
   const boot: Boot = { state: 'booting', done: Promise.resolve() };
-  boot.done = Promise.race([Promise.resolve().then(() => runtime.prepare(giveUp.signal)), timedOut]).then(
-    () => {
-      clearTimeout(timer);
-      boot.state = 'ready';
-    },
-    (error: unknown) => {
-      clearTimeout(timer);
-      boot.state = 'failed';
-      boot.why = messageOf(error);
-    },
-  );
+  const preparing = Promise.resolve().then(() => runtime.prepare(giveUp.signal));
+  // Raced with the timeout rather than trusting the runtime to honour the signal.
+  const timedOut = new Promise<void>((resolve) => {
+    const timer = setTimeout(() => {
+      giveUp.abort(new Error(`it did not answer within ${seconds(timeoutMs)}`));
+      resolve();
+    }, timeoutMs);
+    void preparing.then(
+      () => clearTimeout(timer),
+      () => clearTimeout(timer),
+    );
+  });
+  boot.done = Promise.race([
+    preparing.then(
+      () => void (boot.state = 'ready'),
+      (error: unknown) => {
+        if (boot.state !== 'booting') return;
+        boot.state = 'failed';
+        boot.why = messageOf(error);
+      },
+    ),
+    timedOut.then(() => {
+      if (boot.state !== 'booting') return;
+      boot.state = 'timed-out';
+      boot.why = messageOf(giveUp.signal.reason);
+    }),
+  ]);
+  // Landed after its timeout: the next Run may use it after all.
+  void preparing.then(() => void (boot.state = 'ready'), () => undefined);
   boots.set(runtime.id, boot);
   return boot;
 }
@@ -208,13 +229,35 @@ export async function runWithFallback(options: FallbackOptions): Promise<Fallbac
   const skipped: Skipped[] = [...(options.exclude ?? [])];
   const excluded = new Set(skipped.map((skip) => skip.id));
   const candidates = order.filter((id) => !excluded.has(id));
+  /** The runtime running the demo now, or that ran it; none while one is being chosen. */
   let ran: RuntimeId | undefined;
+  /** A boot passed over for its grace: if everything after it fails, it is waited for after all. */
+  let passedOver: { runtime: Runtime; boot: Boot } | undefined;
   const stopped = (): FallbackResult => ({
     exit: { code: null, reason: 'stopped' },
     ran,
     sentence: ran ? ranSentence(demo, ran, skipped, forced, usable) : 'Stopped before any runtime ran it.',
     skipped,
   });
+  const untilStopped = <T>(work: Promise<T>): Promise<T | 'aborted'> =>
+    new Promise((resolve, reject) => {
+      const onAbort = () => resolve('aborted');
+      signal.addEventListener('abort', onAbort, { once: true });
+      work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
+
+  /** Runs the demo in `runtime`; undefined when it could not run it and the next one is tried. */
+  const runIn = async (runtime: Runtime): Promise<FallbackResult | undefined> => {
+    const { id } = runtime;
+    ran = id;
+    options.onRunning?.(id, ranSentence(demo, id, skipped, forced, usable));
+    const handle = runtime.run(demo, { sink: options.sink, signal, env: options.env, onServerReady: options.onServerReady });
+    const exit = await handle.exited;
+    if (exit.reason !== 'error' || signal.aborted) return { exit, ran, sentence: ranSentence(demo, id, skipped, forced, usable), skipped };
+    ran = undefined;
+    skipped.push({ id, reason: 'broke', why: exit.message ?? 'no reason given' });
+    return undefined;
+  };
 
   for (const [index, id] of candidates.entries()) {
     if (signal.aborted) return stopped();
@@ -228,15 +271,14 @@ export async function runWithFallback(options: FallbackOptions): Promise<Fallbac
       skipped.push({ id, reason: 'offline', why: 'this browser is offline' });
       continue;
     }
-    options.onProgress?.(startingText(id));
     let availability;
     try {
-      availability = await runtime.available(demo);
+      availability = await untilStopped(runtime.available(demo));
     } catch (error) {
-      skipped.push({ id, reason: 'failed', why: messageOf(error) });
+      skipped.push({ id, reason: 'broke', why: messageOf(error) });
       continue;
     }
-    if (signal.aborted) return stopped();
+    if (availability === 'aborted') return stopped();
     if (!availability.ok) {
       skipped.push({ id, reason: 'unavailable', why: availability.why });
       continue;
@@ -252,24 +294,39 @@ export async function runWithFallback(options: FallbackOptions): Promise<Fallbac
         if (how === 'aborted') return stopped();
         if (how === 'grace') {
           skipped.push({ id, reason: 'slow', why: `was still booting after ${seconds(graceMs)}` });
+          passedOver = { runtime, boot };
           // The reader is told when the boot they did not wait for ends, and what it means.
           void boot.done.then(() => options.onBootSettled?.(id, boot.state === 'ready', bootSettledText(id, boot.state === 'ready', boot.why)));
           continue;
         }
       }
-      if (boot.state === 'failed') {
+      if (boot.state === 'failed' || boot.state === 'timed-out') {
         skipped.push({ id, reason: 'failed', why: boot.why ?? 'no reason given' });
         continue;
       }
+    } else {
+      options.onProgress?.(startingText(id));
     }
-    ran = id;
-    options.onRunning?.(id, ranSentence(demo, id, skipped, forced, usable));
-    const handle = runtime.run(demo, { sink: options.sink, signal, env: options.env, onServerReady: options.onServerReady });
-    const exit = await handle.exited;
-    if (exit.reason !== 'error' || signal.aborted) {
-      return { exit, ran, sentence: ranSentence(demo, id, skipped, forced, usable), skipped };
+    const result = await runIn(runtime);
+    if (result) return result;
+  }
+
+  // Everything after a slow boot failed (a server demo whose replay refuses edited code): the
+  // boot is the only hope left, so it is waited for after all.
+  if (passedOver && !signal.aborted) {
+    const { runtime, boot } = passedOver;
+    if (boot.state === 'booting') {
+      options.onProgress?.(bootingText(runtime.id, undefined, undefined, graceMs, bootTimeoutMs));
+      if ((await waitForBoot(boot, undefined, signal)) === 'aborted') return stopped();
     }
-    skipped.push({ id, reason: 'broke', why: exit.message ?? 'no reason given' });
+    const slow = skipped.findIndex((skip) => skip.id === runtime.id && skip.reason === 'slow');
+    if (boot.state === 'ready') {
+      skipped.splice(slow, 1);
+      const result = await runIn(runtime);
+      if (result) return result;
+    } else {
+      skipped[slow] = { id: runtime.id, reason: 'failed', why: boot.why ?? 'no reason given' };
+    }
   }
   if (signal.aborted) return stopped();
   const sentence = noneSentence(skipped, forced, usable);

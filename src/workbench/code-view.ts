@@ -22,6 +22,8 @@ export interface CodeViewOptions {
   onChange(path: string, text: string): void;
   /** Esc in the editor: where focus goes, so a keyboard user is never trapped in it. */
   onLeave(): void;
+  /** The editor's code could not be loaded (offline, a new deploy). */
+  onError(error: unknown): void;
 }
 
 export function createCodeView(options: CodeViewOptions): CodeView {
@@ -109,7 +111,7 @@ export function createCodeView(options: CodeViewOptions): CodeView {
 
   // The reader reaching for the code (a click or Tab into a file) means editing it.
   element.addEventListener('focusin', (event) => {
-    if (!editor && (event.target as Element).closest('pre')) void view.edit().catch(() => undefined);
+    if (!editor && (event.target as Element).closest('pre')) void view.edit().catch(options.onError);
   });
   return view;
 }

@@ -2,32 +2,22 @@
 // module script on the first use of any demo (see vite-workbench-url.ts for why not import()),
 // after marking the element the reader reached for with data-workbench-start ("run" or "edit").
 // Evaluating this module mounts every element marked so far; for later ones the loader
-// dispatches `demo-embed:start`. When an element leaves the page (an in-place page move), the
-// loader dispatches `demo-embed:gone` on it, and its workbench is disposed.
+// dispatches `demo-embed:start`. An element that has left the page after an in-place page move
+// (keep-alive-navigation.ts) has its workbench disposed: found here, after the swap, rather than
+// by a disconnectedCallback in the loader, whose every byte every chapter with a demo pays.
 import { mountWorkbench, type Workbench } from './workbench.ts';
 
 export const START_EVENT = 'demo-embed:start';
-export const GONE_EVENT = 'demo-embed:gone';
 
-const mounted = new WeakMap<Element, Workbench>();
+const mounted = new Map<Element, Workbench>();
 
 function mountMarked(): void {
   for (const root of document.querySelectorAll<HTMLElement>('demo-embed[data-workbench-start]')) {
-    const known = mounted.get(root);
+    if (mounted.has(root)) continue;
+    // Read now: a Run pressed while this chunk loaded (after a focus into the code) made it "run".
     const wantsRun = root.dataset['workbenchStart'] === 'run';
-    if (known) {
-      // A Run pressed while the workbench loaded after a focus into the code: run now.
-      if (wantsRun && root.dataset['workbenchStarted'] !== 'run') void known.run();
-      root.dataset['workbenchStarted'] = root.dataset['workbenchStart'];
-      continue;
-    }
     const workbench = mountWorkbench(root);
     mounted.set(root, workbench);
-    root.dataset['workbenchStarted'] = root.dataset['workbenchStart'];
-    root.addEventListener(GONE_EVENT, () => {
-      mounted.delete(root);
-      workbench.dispose();
-    }, { once: true });
     if (wantsRun) {
       void workbench.run();
       // The Run pressed was the static view's, now gone: focus stays on the demo, not the page.
@@ -38,5 +28,14 @@ function mountMarked(): void {
   }
 }
 
+function disposeGone(): void {
+  for (const [root, workbench] of mounted) {
+    if (root.isConnected) continue;
+    mounted.delete(root);
+    workbench.dispose();
+  }
+}
+
 mountMarked();
 document.addEventListener(START_EVENT, mountMarked);
+document.addEventListener('astro:after-swap', disposeGone);

@@ -84,18 +84,19 @@ export function mountWorkbench(root: HTMLElement): Workbench {
           signal: mine.signal,
           sink,
           onProgress: (status) => controller === mine && store.update({ status }),
-          onRunning: (runtime, status) => controller === mine && store.update({ runtime, status }),
+          // A note about an earlier boot is stale once a runtime runs this one.
+          onRunning: (runtime, status) => controller === mine && store.update({ runtime, status, note: '' }),
           onServerReady: (_port, url) => controller === mine && store.update({ previewUrl: url }),
           onBootSettled: (_id, _ok, note) => store.update({ note }),
         });
-        sink.end();
         // A Run pressed again took over: what this one says would overwrite the new run's.
         if (controller !== mine) return;
+        sink.end();
         store.update({ status: result.sentence });
         const ranOrStopped = result.ran !== undefined || result.exit.reason === 'stopped';
         store.appendOutput(ranOrStopped ? exitLine(result.exit) : `${RED}${result.sentence}${RESET}\n`);
       } catch (error) {
-        store.update({ status: `The workbench failed: ${messageOf(error)}` });
+        if (controller === mine) store.update({ status: `The workbench failed: ${messageOf(error)}` });
       } finally {
         if (controller === mine) {
           controller = undefined;
@@ -110,8 +111,9 @@ export function mountWorkbench(root: HTMLElement): Workbench {
       await code.edit().catch(editorFailed);
     },
     async reset() {
-      // Through the editor, so Ctrl+Z brings the edit back.
-      const editor = await code.edit({ focus: false }).catch(editorFailed);
+      // Through the editor, so Ctrl+Z brings the edit back; it takes the focus, as Reset is
+      // disabled once nothing is edited.
+      const editor = await code.edit().catch(editorFailed);
       if (!editor) return;
       for (const path of paths) if (editor.text(path) !== originals.get(path)) editor.setText(path, originals.get(path)!);
       edits.clear(paths);
@@ -133,14 +135,13 @@ export function mountWorkbench(root: HTMLElement): Workbench {
     title: demo.title,
     staticFiles: [...(staticView?.querySelectorAll<HTMLElement>('.demo-file') ?? [])],
     onChange: setFile,
-    onLeave: () => controls.runButton.focus(),
+    // Esc in the editor: to Run, or to Stop while a run is under way.
+    onLeave: () => (store.get().running ? controls.stopButton : controls.runButton).focus(),
+    onError: editorFailed,
   });
   const controls = createControlsView(store, demo.runtimes, uid, {
     run: () => void workbench.run(),
-    stop: () => {
-      workbench.stop();
-      controls.runButton.focus();
-    },
+    stop: () => workbench.stop(),
     edit: () => void workbench.edit(),
     reset: () => void workbench.reset(),
   });

@@ -144,7 +144,7 @@ test('moving in place between two chapters with running demos, 20 times, leaves 
   const there = async () => {
     await page.getByRole('link', { name: /^Next/ }).click();
     await expect(page).toHaveURL(/\/chapters\/greenlets\/$/);
-    await runHere(page, /^Ran in a Web Worker: WebContainer could not run it \(WebContainer could not start "node main\.js" \(ENOENT/);
+    await runHere(page, /^Ran in a Web Worker: WebContainer could not start "node main\.js" \(ENOENT/);
     await expect.poll(async () => (await live(page)).workers).toBe(1);
   };
   const back = async () => {

@@ -413,9 +413,23 @@ test('a Run pressed while the workbench is still loading is not lost', async ({ 
   });
   await page.locator('demo-embed pre').first().click();
   await expect(page.locator('demo-embed')).toHaveAttribute('data-workbench-start', 'edit');
+  await expect(page.getByRole('status').filter({ hasText: 'Loading the workbench…' })).toBeVisible();
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.locator('demo-embed')).toHaveAttribute('data-workbench-start', 'run');
   release();
   await expect(status(page)).toHaveText('Ran in a Web Worker, as the address (?runtime=worker) asked.');
   await expect.poll(() => terminalText(page)).toContain('reactor stopped');
+});
+
+test('a workbench that cannot be loaded is said so on the demo, and the next Run tries again', async ({ page }) => {
+  await page.goto(forced);
+  await page.route('**/_astro/workbench.*.js', (route) => route.abort('internetdisconnected'));
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const failed = page.getByRole('alert').filter({ hasText: 'The workbench could not be loaded (are you offline?). Your code is unchanged; press Run to try again.' });
+  await expect(failed).toBeVisible();
+  await expect(page.getByText('Loading the workbench…')).toBeHidden();
+  await page.unroute('**/_astro/workbench.*.js');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect.poll(() => terminalText(page)).toContain('reactor stopped');
+  await expect(status(page)).toHaveText('Ran in a Web Worker, as the address (?runtime=worker) asked.');
 });
