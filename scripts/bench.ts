@@ -99,8 +99,12 @@ interface WorkbenchSizes {
   runAndEditorKb: number;
 }
 
-async function workbenchOnFirstUse(page: Page): Promise<WorkbenchSizes> {
-  await page.goto(`${ORIGIN}/chapters/twisted/?runtime=worker`, { waitUntil: 'networkidle' });
+/** WebContainer's servers, blocked as a venue's network might: its boot fails rather than depends on this machine's network. */
+const blockStackBlitz = (page: Page) => page.route(/^https?:\/\/([^/]*\.)?(stackblitz|webcontainer)[^/]*\//, (route) => route.abort('blockedbyclient'));
+
+async function workbenchOnFirstUse(page: Page, query: string): Promise<WorkbenchSizes> {
+  await blockStackBlitz(page);
+  await page.goto(`${ORIGIN}/chapters/twisted/${query}`, { waitUntil: 'networkidle' });
   let bytes = 0;
   const pending: Promise<void>[] = [];
   page.on('response', (response) => {
@@ -131,6 +135,7 @@ const AUTOMATIC_RUNS = 3;
  * loading the workbench counts too: that is what a reader waits for.
  */
 async function automaticRunMs(page: Page): Promise<number> {
+  await blockStackBlitz(page);
   await page.goto(`${ORIGIN}/chapters/twisted/`, { waitUntil: 'networkidle' });
   await page.locator('demo-embed').evaluate((demo) => demo.scrollIntoView({ block: 'start' }));
   return page.evaluate(
@@ -296,6 +301,7 @@ const rows: string[][] = [];
 let failures = 0;
 let changes: SlideChange[] = [];
 let workbench: WorkbenchSizes = { runKb: NaN, runAndEditorKb: NaN };
+let automaticSizes: WorkbenchSizes = { runKb: NaN, runAndEditorKb: NaN };
 const automaticMs: number[] = [];
 let lighthouseResults: LighthouseResult[] = [];
 let timings: WorkerTimings = { coldRunMs: NaN, runMs: [], stopMs: [] };
@@ -318,8 +324,11 @@ try {
     ]);
   }
   const workbenchContext = await browser.newContext();
-  workbench = await workbenchOnFirstUse(await workbenchContext.newPage());
+  workbench = await workbenchOnFirstUse(await workbenchContext.newPage(), '?runtime=worker');
   await workbenchContext.close();
+  const automaticSizeContext = await browser.newContext();
+  automaticSizes = await workbenchOnFirstUse(await automaticSizeContext.newPage(), '');
+  await automaticSizeContext.close();
   for (let run = 0; run < AUTOMATIC_RUNS; run++) {
     const automaticContext = await browser.newContext({ viewport: { width: 1280, height: 1600 } });
     automaticMs.push(await automaticRunMs(await automaticContext.newPage()));
@@ -354,17 +363,22 @@ const runAloneOk = workbench.runKb <= RUN_ALONE_BUDGET_KB;
 const runAndEditorOk = workbench.runAndEditorKb <= RUN_AND_EDITOR_BUDGET_KB;
 if (!runAloneOk) failures++;
 if (!runAndEditorOk) failures++;
-console.log('\nWorkbench JS fetched on first use, on /chapters/twisted/ (gz):');
+console.log('\nWorkbench JS fetched on first use, on /chapters/twisted/?runtime=worker (gz):');
 console.log(`  Run alone (terminal, runtime, timeline): ${workbench.runKb.toFixed(1)} KB, budget ≤ ${RUN_ALONE_BUDGET_KB} KB: ${runAloneOk ? 'ok' : 'OVER'}`);
 console.log(
   `  Run, then the editor: ${workbench.runAndEditorKb.toFixed(1)} KB, budget ≤ ${RUN_AND_EDITOR_BUDGET_KB} KB: ${runAndEditorOk ? 'ok' : 'OVER'}`,
 );
-const automaticMedian = median(sorted([...automaticMs]));
-const automaticOk = automaticMedian <= AUTOMATIC_RUN_BUDGET_MS;
+console.log(
+  `  in automatic mode, where Run also tries WebContainer and so fetches its adapter and @webcontainer/api (not budgeted): ` +
+    `Run ${automaticSizes.runKb.toFixed(1)} KB, Run then the editor ${automaticSizes.runAndEditorKb.toFixed(1)} KB`,
+);
+// The budget holds for every Run, so the slowest is judged.
+const automaticSlowest = Math.max(...automaticMs);
+const automaticOk = automaticSlowest <= AUTOMATIC_RUN_BUDGET_MS;
 if (!automaticOk) failures++;
 console.log(
-  `\nAutomatic mode, WebContainer unreachable, a fresh page's Run → first output (loading the workbench included), median of ${AUTOMATIC_RUNS}: ` +
-    `${automaticMedian.toFixed(0)} ms (${Math.min(...automaticMs).toFixed(0)}–${Math.max(...automaticMs).toFixed(0)} ms), budget ≤ ${AUTOMATIC_RUN_BUDGET_MS} ms: ${automaticOk ? 'ok' : 'OVER'}`,
+  `\nAutomatic mode, WebContainer's servers blocked, a fresh page's Run → first output (loading the workbench included), slowest of ${AUTOMATIC_RUNS}: ` +
+    `${automaticSlowest.toFixed(0)} ms (${Math.min(...automaticMs).toFixed(0)}–${Math.max(...automaticMs).toFixed(0)} ms), budget ≤ ${AUTOMATIC_RUN_BUDGET_MS} ms: ${automaticOk ? 'ok' : 'OVER'}`,
 );
 
 const runMedian = median(sorted([...timings.runMs]));

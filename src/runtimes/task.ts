@@ -114,9 +114,10 @@ export function startRunTask(options: TaskOptions, body: (task: RunTask) => void
   options.signal?.addEventListener('abort', stop, { once: true });
   try {
     const running = body(task);
-    if (running) running.catch((error: unknown) => error instanceof TaskSettled || task.fail(messageOf(error)));
+    // TaskSettled ends a body quietly only once the task has settled; from anywhere else it is a bug.
+    if (running) running.catch((error: unknown) => (error instanceof TaskSettled && task.settled) || task.fail(messageOf(error)));
   } catch (error) {
-    if (!(error instanceof TaskSettled)) task.fail(messageOf(error));
+    if (!(error instanceof TaskSettled && task.settled)) task.fail(messageOf(error));
   }
   return { exited, stop };
 }
