@@ -7,8 +7,8 @@ import type { WorkbenchStore } from './state.ts';
 
 export interface CodeView {
   readonly element: HTMLElement;
-  /** Loads the editor (once) and shows it; resolves when it is there. */
-  edit(options?: { focus?: boolean }): Promise<FileEditor>;
+  /** Loads the editor (once) and shows it, on `path` if given; resolves when it is there. */
+  edit(options?: { focus?: boolean; path?: string | undefined }): Promise<FileEditor>;
   destroy(): void;
 }
 
@@ -35,6 +35,8 @@ export function createCodeView(options: CodeViewOptions): CodeView {
   let editor: FileEditor | undefined;
   let unsubscribe: (() => void) | undefined;
   let destroyed = false;
+  /** The file the reader reached for, so the editor opens on it. */
+  let firstPath: string | undefined;
 
   const mount = (module: typeof import('./editor.ts')): FileEditor => {
     const files = store.get().files;
@@ -73,7 +75,17 @@ export function createCodeView(options: CodeViewOptions): CodeView {
       box.setAttribute('aria-labelledby', tabButtons[index]!.tab.id);
       made.show(files[index]!.path);
     };
-    select(0);
+    select(Math.max(0, files.findIndex((file) => file.path === firstPath)));
+    // Arrow keys move between the tabs (only the selected one is in the Tab order).
+    tabs.addEventListener('keydown', (event) => {
+      const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+      const at = tabButtons.findIndex(({ tab }) => tab === document.activeElement);
+      if (step === undefined || at === -1) return;
+      event.preventDefault();
+      const next = (at + step + files.length) % files.length;
+      select(next);
+      tabButtons[next]!.tab.focus();
+    });
     const showEdited = () => store.get().files.forEach((file, i) => (tabButtons[i]!.mark.hidden = !file.edited));
     showEdited();
     unsubscribe = store.subscribe((state, previous) => state.files !== previous.files && showEdited());
@@ -89,7 +101,8 @@ export function createCodeView(options: CodeViewOptions): CodeView {
 
   const view: CodeView = {
     element,
-    edit({ focus = true } = {}) {
+    edit({ focus = true, path } = {}) {
+      firstPath ??= path;
       loading ??= import('./editor.ts').then((module) => {
         if (destroyed) throw new Error('the workbench has gone');
         editor = mount(module);
@@ -111,7 +124,10 @@ export function createCodeView(options: CodeViewOptions): CodeView {
 
   // The reader reaching for the code (a click or Tab into a file) means editing it.
   element.addEventListener('focusin', (event) => {
-    if (!editor && (event.target as Element).closest('pre')) void view.edit().catch(options.onError);
+    const file = (event.target as Element).closest('pre') && (event.target as Element).closest<HTMLElement>('[data-path]');
+    if (editor || !file) return;
+    firstPath = file.dataset['path'];
+    void view.edit().catch(options.onError);
   });
   return view;
 }

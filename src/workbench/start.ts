@@ -16,6 +16,8 @@ function mountMarked(): void {
     if (mounted.has(root)) continue;
     // Read now: a Run pressed while this chunk loaded (after a focus into the code) made it "run".
     const wantsRun = root.dataset['workbenchStart'] === 'run';
+    // The file the reader reached for: its code still has the focus.
+    const reached = document.activeElement?.closest<HTMLElement>('demo-embed [data-path]')?.dataset['path'];
     const workbench = mountWorkbench(root);
     mounted.set(root, workbench);
     if (wantsRun) {
@@ -23,7 +25,7 @@ function mountMarked(): void {
       // The Run pressed was the static view's, now gone: focus stays on the demo, not the page.
       root.querySelector<HTMLButtonElement>('.wb-toolbar button:not(:disabled)')?.focus();
     } else {
-      void workbench.edit();
+      void workbench.edit(reached);
     }
   }
 }

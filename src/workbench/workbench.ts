@@ -29,7 +29,8 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 export interface Workbench {
   run(): Promise<void>;
   stop(): void;
-  edit(): Promise<void>;
+  /** Opens the editor, on `path` if given (the file the reader reached for). */
+  edit(path?: string): Promise<void>;
   reset(): Promise<void>;
   /** Stops the run, saves the edits, and releases every view, listener and observer. */
   dispose(): void;
@@ -107,8 +108,8 @@ export function mountWorkbench(root: HTMLElement): Workbench {
     stop() {
       controller?.abort();
     },
-    async edit() {
-      await code.edit().catch(editorFailed);
+    async edit(path) {
+      await code.edit({ path }).catch(editorFailed);
     },
     async reset() {
       // Through the editor, so Ctrl+Z brings the edit back; it takes the focus, as Reset is

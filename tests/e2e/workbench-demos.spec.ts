@@ -180,6 +180,24 @@ test('coroutines: the same page with async/await, then greenlets taking turns th
   expect((await laneNames(page)).toSorted()).toEqual(['A', 'B', 'fetch ads', 'fetch posts', 'fetch user']);
 });
 
+test('the code a reader reaches for opens in the editor, and the arrow keys move between files', async ({ page }) => {
+  await page.goto(pages.coroutines);
+  // The second file's static view, opened and clicked: the editor opens on that file.
+  const second = page.locator('demo-embed .demo-file[data-path="greenlets.js"]');
+  await second.locator('summary').click();
+  await second.locator('pre').first().click();
+  await expect(page.getByRole('textbox', { name: 'Edit greenlets.js' })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'greenlets.js' })).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('tab', { name: 'greenlets.js' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'clock.js' })).toBeFocused();
+  await expect(page.getByRole('textbox', { name: 'Edit clock.js' })).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'main.js' })).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('tab', { name: 'clock.js' })).toHaveAttribute('aria-selected', 'true');
+});
+
 test('edit a demo and run it again: an added greenlet takes its turns and gets its own lane', async ({ page }) => {
   await openAndRun(page, pages.coroutines);
   const original = readFileSync('demos/coroutines/greenlets.js', 'utf8');
