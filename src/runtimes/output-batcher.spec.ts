@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createOutputBatcher, frameScheduler } from './output-batcher.ts';
+import { createOutputBatcher, frameScheduler, KEPT_MAX_CHARS } from './output-batcher.ts';
 
 const collect = () => {
   const writes: string[] = [];
@@ -84,5 +84,33 @@ describe('frameScheduler', () => {
     cancel();
     vi.advanceTimersByTime(100);
     expect(flush).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps whole lines that start with the given prefix when older output is dropped', () => {
+    const { writes, sink } = collect();
+    const batcher = createOutputBatcher(sink, { maxChars: 100, keepLinesStartingWith: '#trace ' });
+    batcher.write('#trace first\n');
+    for (let i = 0; i < 40; i++) batcher.write(`noise line ${i}\n`);
+    batcher.write('#trace second\n');
+    for (let i = 40; i < 80; i++) batcher.write(`noise line ${i}\n`);
+    vi.advanceTimersByTime(16);
+    const text = writes.join('');
+    // Both trace lines survive, in order, ahead of the notice; the noise is thinned to the newest.
+    expect(text.indexOf('#trace first\n')).toBe(0);
+    expect(text.indexOf('#trace second\n')).toBeGreaterThan(0);
+    expect(text.indexOf('#trace second\n')).toBeLessThan(text.indexOf('[…'));
+    expect(text).toContain('noise line 79\n');
+    expect(text).not.toContain('noise line 0\n');
+    // The notice counts only what was really left out.
+    expect(text).toMatch(/\[… \d+ lines \(\d+ KB\) of output skipped/);
+  });
+
+  it('keeps at most KEPT_MAX_CHARS of such lines between flushes', () => {
+    const { writes, sink } = collect();
+    const batcher = createOutputBatcher(sink, { maxChars: 1000, keepLinesStartingWith: '#' });
+    const line = `#${'x'.repeat(99)}\n`;
+    for (let i = 0; i < 20_000; i++) batcher.write(line);
+    vi.advanceTimersByTime(16);
+    expect(writes.join('').length).toBeLessThan(KEPT_MAX_CHARS + 2000);
   });
 });

@@ -20,7 +20,16 @@ export interface BatcherOptions {
   /** The most characters handed on per flush; older pending text beyond it is dropped. */
   maxChars?: number;
   scheduler?: Scheduler;
+  /**
+   * Whole lines that start with this are kept when older output is dropped (the workbench's
+   * `#trace ` lines: the terminal may skip text, the timeline must not skip events), up to
+   * KEPT_MAX_CHARS a flush so a flood of them still cannot grow memory without limit.
+   */
+  keepLinesStartingWith?: string | undefined;
 }
+
+/** The most kept lines held between two flushes; beyond it they are dropped and counted like the rest. */
+export const KEPT_MAX_CHARS = 1024 * 1024;
 
 /** 64 K characters is more than a terminal screen's scrollback shows in one glance. */
 export const DEFAULT_MAX_CHARS = 64 * 1024;
@@ -63,33 +72,49 @@ export function formatDropped(chars: number, lines: number): string {
 export function createOutputBatcher(sink: OutputSink, options: BatcherOptions = {}): OutputBatcher {
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
   const scheduler = options.scheduler ?? frameScheduler;
+  const keep = options.keepLinesStartingWith;
   // Chunks are joined lazily: a flood of tiny writes costs one join per compaction, not per write.
   let chunks: string[] = [];
   let pendingChars = 0;
   let droppedChars = 0;
   let droppedLines = 0;
+  /** Lines kept out of dropped text, oldest first; handed on ahead of the notice and the tail. */
+  let kept = '';
   let cancel: (() => void) | undefined;
   let disposed = false;
 
   // Keeps only the newest maxChars. Compacting at twice the limit keeps the work amortised O(1).
   const trim = () => {
     const all = chunks.join('');
-    const cut = all.length - maxChars;
+    let cut = all.length - maxChars;
+    // With lines to keep, cut at a line's end, so no kept line is split in two.
+    if (keep !== undefined) {
+      const lineEnd = all.indexOf('\n', cut - 1);
+      if (lineEnd !== -1) cut = lineEnd + 1;
+    }
     const dropped = all.slice(0, cut);
-    droppedChars += dropped.length;
-    droppedLines += countLines(dropped);
+    let keptHere = '';
+    if (keep !== undefined && dropped.includes(keep)) {
+      for (const line of dropped.split('\n')) {
+        if (line.startsWith(keep) && kept.length + keptHere.length + line.length < KEPT_MAX_CHARS) keptHere += `${line}\n`;
+      }
+    }
+    kept += keptHere;
+    droppedChars += dropped.length - keptHere.length;
+    droppedLines += countLines(dropped) - countLines(keptHere);
     chunks = [all.slice(cut)];
-    pendingChars = maxChars;
+    pendingChars = chunks[0]!.length;
   };
 
   const flush = () => {
     cancel?.();
     cancel = undefined;
     if (pendingChars > maxChars) trim();
-    if (pendingChars === 0 && droppedChars === 0) return;
+    if (pendingChars === 0 && droppedChars === 0 && kept === '') return;
     const notice = droppedChars > 0 ? formatDropped(droppedChars, droppedLines) : '';
-    const text = notice + chunks.join('');
+    const text = kept + notice + chunks.join('');
     chunks = [];
+    kept = '';
     pendingChars = droppedChars = droppedLines = 0;
     sink.write(text);
   };

@@ -103,7 +103,7 @@ export class ReplayRuntime implements Runtime {
   }
 
   run(demo: DemoToRun, options: RunOptions): RunHandle {
-    return startRunTask({ sink: options.sink, signal: options.signal }, async (task) => {
+    return startRunTask(options, async (task) => {
       let transcript: Transcript | undefined;
       let refusal: string | undefined;
       try {

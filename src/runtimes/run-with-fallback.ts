@@ -66,6 +66,7 @@ export interface FallbackOptions {
   signal: AbortSignal;
   sink: OutputSink;
   env?: Readonly<Record<string, string>> | undefined;
+  keepLinesStartingWith?: string | undefined;
   onServerReady?: ((port: number, url: string) => void) | undefined;
   /** What the page is doing now, for its status line: "Booting WebContainer…". */
   onProgress?: ((text: string) => void) | undefined;
@@ -251,7 +252,13 @@ export async function runWithFallback(options: FallbackOptions): Promise<Fallbac
     const { id } = runtime;
     ran = id;
     options.onRunning?.(id, ranSentence(demo, id, skipped, forced, usable));
-    const handle = runtime.run(demo, { sink: options.sink, signal, env: options.env, onServerReady: options.onServerReady });
+    const handle = runtime.run(demo, {
+      sink: options.sink,
+      signal,
+      env: options.env,
+      keepLinesStartingWith: options.keepLinesStartingWith,
+      onServerReady: options.onServerReady,
+    });
     const exit = await handle.exited;
     if (exit.reason !== 'error' || signal.aborted) return { exit, ran, sentence: ranSentence(demo, id, skipped, forced, usable), skipped };
     ran = undefined;

@@ -56,6 +56,8 @@ export interface RunOptions {
   signal?: AbortSignal | undefined;
   /** Receives stdout and stderr (stderr is not told apart: a terminal shows both). */
   sink: OutputSink;
+  /** Lines starting with this are never skipped when a flood of output is thinned out (trace lines). */
+  keepLinesStartingWith?: string | undefined;
   /** Extra environment variables, as `process.env` would see them. */
   env?: Readonly<Record<string, string>> | undefined;
   /**

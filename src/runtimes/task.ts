@@ -35,6 +35,8 @@ export interface TaskOptions {
   /** Aborting it is Stop. */
   signal?: AbortSignal | undefined;
   batcher?: BatcherOptions | undefined;
+  /** See RunOptions.keepLinesStartingWith. */
+  keepLinesStartingWith?: string | undefined;
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -46,7 +48,7 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 export function startRunTask(options: TaskOptions, body: (task: RunTask) => void | Promise<void>): RunHandle {
   const controller = new AbortController();
   const cleanups: (() => void)[] = [];
-  const output = createOutputBatcher(options.sink, options.batcher);
+  const output = createOutputBatcher(options.sink, { ...options.batcher, keepLinesStartingWith: options.keepLinesStartingWith });
   let resolveExit!: (exit: RunExit) => void;
   const exited = new Promise<RunExit>((resolve) => (resolveExit = resolve));
 

@@ -166,7 +166,7 @@ export class WebContainerRuntime implements Runtime {
   }
 
   run(demo: DemoToRun, options: RunOptions): RunHandle {
-    return startRunTask({ sink: options.sink, signal: options.signal, batcher: this.#options.batcher }, async (task) => {
+    return startRunTask({ ...options, batcher: this.#options.batcher }, async (task) => {
       const { entry, args } = parseCommand(demo.command);
       const tree = toFileTree(demo.files);
       const failedTo = (what: string) => (error: unknown) => {

@@ -64,7 +64,7 @@ export class WorkerRuntime implements Runtime {
   }
 
   run(demo: DemoToRun, options: RunOptions): RunHandle {
-    return startRunTask({ sink: options.sink, signal: options.signal, batcher: this.#options.batcher }, (task) => {
+    return startRunTask({ ...options, batcher: this.#options.batcher }, (task) => {
       const urls: string[] = [];
       // Leave nothing behind: every Blob URL, the worker (and any Worker it nested).
       task.onCleanup(() => urls.forEach((url) => this.#urls.revoke(url)));

@@ -144,7 +144,9 @@ export function createTimelineView(options: { title: string; idPrefix: string })
   const draw = (event: TraceEvent): DrawnSpan | undefined => {
     const view = laneView(event.lane);
     if (!view || drawnSpans >= MAX_DRAWN_SPANS) return undefined;
-    const rect = svg('rect', { class: `tl-span tl-${event.state}` });
+    // Its row within the lane depends on its state only: set once, not at every layout.
+    const { y, height } = spanShape(event.state, 0);
+    const rect = svg('rect', { class: `tl-span tl-${event.state}`, y, height });
     if (event.state === 'blocked') rect.setAttribute('fill', `url(#${patternId})`);
     view.group.append(rect);
     const drawn = { event, rect };
@@ -177,11 +179,8 @@ export function createTimelineView(options: { title: string; idPrefix: string })
     // In lane coordinates: each lane's <g> is moved to its row.
     const place = ({ event, rect }: DrawnSpan) => {
       const left = x(event.from);
-      const { y, height } = spanShape(event.state, 0);
-      rect.setAttribute('x', left.toFixed(2));
-      rect.setAttribute('width', Math.max(1, x(event.to) - left).toFixed(2));
-      rect.setAttribute('y', String(y));
-      rect.setAttribute('height', String(height));
+      rect.setAttribute('x', left.toFixed(1));
+      rect.setAttribute('width', Math.max(1, x(event.to) - left).toFixed(1));
     };
 
     if (!changed) {

@@ -11,7 +11,7 @@ import { preloadFallbacks, runDemo } from './run-demo.ts';
 import { createWorkbenchStore, type FileState } from './state.ts';
 import { createOutputTerminal } from './terminal.ts';
 import { createTimelineView } from './timeline-view.ts';
-import { hideTraceLines } from './trace-filter.ts';
+import { hideTraceLines, TRACE_PREFIX } from './trace-filter.ts';
 import type { RunExit } from '../runtimes/index.ts';
 
 const DIM = '\x1b[2m';
@@ -84,6 +84,8 @@ export function mountWorkbench(root: HTMLElement): Workbench {
           demo: toRun,
           signal: mine.signal,
           sink,
+          // The terminal may skip part of a flood; the timeline must get every event.
+          keepLinesStartingWith: TRACE_PREFIX,
           onProgress: (status) => controller === mine && store.update({ status }),
           // A note about an earlier boot is stale once a runtime runs this one.
           onRunning: (runtime, status) => controller === mine && store.update({ runtime, status, note: '' }),
