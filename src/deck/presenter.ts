@@ -47,6 +47,8 @@ export function bindPresenter(deck: Deck, slides: readonly HTMLElement[], parts:
       copy.removeAttribute('data-current');
       copy.setAttribute('aria-hidden', 'true');
       copy.inert = true;
+      // The slide itself is in this page too: its copy must not repeat its ids.
+      for (const element of copy.querySelectorAll('[id]')) element.removeAttribute('id');
       applySteps(copy, 0);
       parts.next.replaceChildren(copy);
       const stepsLeft = info.steps - step;

@@ -97,3 +97,17 @@ test('the presenter plans the talk by the chapters\' minutes, which add up to th
   await expect(page.locator('[data-presenter-pace]')).toContainText(` of ${total}:00 · `);
   await expect(page.locator('[data-presenter-pace]')).toContainText(`Chapter 1 of ${files.length}`);
 });
+
+test("the presenter's preview of the next slide repeats none of the page's ids", async ({ page }) => {
+  // The slide before the stall demo: the preview holds a copy of the demo, whose "Show the
+  // original" checkbox has an id its label points to.
+  await page.goto('/deck/presenter/#/largest-pitfall/2');
+  await expectAt(page, '#/largest-pitfall/2');
+  await expect(page.locator('[data-presenter-next] demo-embed')).toBeAttached();
+  const repeated = await page.evaluate(() => {
+    const seen = new Map<string, number>();
+    for (const element of document.querySelectorAll('[id]')) seen.set(element.id, (seen.get(element.id) ?? 0) + 1);
+    return [...seen].filter(([, count]) => count > 1).map(([id]) => id);
+  });
+  expect(repeated).toEqual([]);
+});
