@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { fakeCounters, installFakeWebContainer } from './fake-webcontainer.ts';
 
 /**
  * A chapter left by an in-place page move (src/workbench/keep-alive-navigation.ts, on once a
@@ -12,8 +13,9 @@ import { expect, test, type Page } from '@playwright/test';
  * runs: one in the (fake) WebContainer, one in a real Worker.
  */
 async function instrument(page: Page) {
+  await installFakeWebContainer(page, { boot: 'booted', processes: 'until-killed', refuse: ['coroutines'] });
   await page.addInitScript(() => {
-    const live = { workers: 0, resizeObservers: 0, listeners: 0, spawns: 0, kills: 0 };
+    const live = { workers: 0, resizeObservers: 0, listeners: 0 };
     Object.assign(globalThis, { live });
 
     // Workers alive: made, minus terminated.
@@ -74,35 +76,6 @@ async function instrument(page: Page) {
     }
     Object.defineProperty(live, 'listeners', { get: () => registered.size });
 
-    const container = {
-      fs: { rm: async () => {} },
-      mount: async () => {},
-      on: () => () => {},
-      teardown() {},
-      async spawn(command: string, args: string[], options?: { cwd?: string }) {
-        if (options?.cwd === 'coroutines') throw new Error('ENOENT: this fake runs reactor-callbacks only');
-        live.spawns++;
-        let close!: () => void;
-        let finish!: (code: number) => void;
-        const exit = new Promise<number>((resolve) => (finish = resolve));
-        const output = new ReadableStream<string>({
-          start(controller) {
-            controller.enqueue(`fake ${command} ${args.join(' ')}\n`);
-            close = () => controller.close();
-          },
-        });
-        return {
-          output,
-          exit,
-          kill() {
-            live.kills++;
-            close();
-            finish(143);
-          },
-        };
-      },
-    };
-    (globalThis as Record<symbol, unknown>)[Symbol.for('async-talk.webcontainer')] = { booting: Promise.resolve(container) };
   });
 }
 
@@ -110,8 +83,6 @@ interface Live {
   workers: number;
   resizeObservers: number;
   listeners: number;
-  spawns: number;
-  kills: number;
 }
 const live = (page: Page) => page.evaluate(() => ({ ...(globalThis as unknown as { live: Live }).live, listeners: (globalThis as unknown as { live: Live }).live.listeners }));
 const status = (page: Page) => page.locator('.wb-runtime');
@@ -173,7 +144,8 @@ test('moving in place between two chapters with running demos, 20 times, leaves 
   expect(now.resizeObservers).toBe(baseline.resizeObservers);
   expect(now.listeners).toBe(baseline.listeners);
   // Every run left behind was stopped: all but this page's.
-  expect(now.kills).toBe(now.spawns - 1);
-  expect(now.spawns).toBe(21);
+  const fake = await fakeCounters(page);
+  expect(fake.spawns).toHaveLength(21);
+  expect(fake.kills).toBe(fake.spawns.length - 1);
   expect(Math.abs((await heapAfterGc(page)) - heap), 'JS heap after a GC, against the baseline').toBeLessThan(5 * 1024 * 1024);
 });

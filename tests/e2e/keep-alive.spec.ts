@@ -1,49 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
+import { fakeCounters, installFakeWebContainer } from './fake-webcontainer.ts';
 
 /**
- * One WebContainer per page, surviving page moves. A real WebContainer cannot boot here (its
- * servers are out of reach), so each test puts a booted fake of its interface in the page's slot
- * (the one src/runtimes/webcontainer-runtime.ts keeps on globalThis) before the page loads. A
- * full page load runs this init script again and starts from nothing; a page move made in place
- * keeps the realm, the fake and its counters: that difference is what the tests observe.
+ * One WebContainer per page, surviving page moves: a booted fake of it (fake-webcontainer.ts)
+ * whose processes run until killed, like a server, so a test sees whether a page move stops one.
  */
-async function installBootedFake(page: Page) {
-  await page.addInitScript(() => {
-    const counters = { spawns: [] as string[], kills: 0 };
-    const container = {
-      fs: { rm: async () => {} },
-      mount: async () => {},
-      on: () => () => {},
-      teardown() {},
-      async spawn(command: string, args: string[], options?: { cwd?: string }) {
-        counters.spawns.push(`${options?.cwd}`);
-        let close!: () => void;
-        let finish!: (code: number) => void;
-        const exit = new Promise<number>((resolve) => (finish = resolve));
-        const output = new ReadableStream<string>({
-          start(controller) {
-            controller.enqueue(`fake ${command} ${args.join(' ')} in ${options?.cwd}\n`);
-            close = () => controller.close();
-          },
-        });
-        // Runs until killed, like a server: the test sees whether a page move stops it.
-        return {
-          output,
-          exit,
-          kill() {
-            counters.kills++;
-            close();
-            finish(143);
-          },
-        };
-      },
-    };
-    Object.assign(globalThis, { fakeWebContainer: counters });
-    (globalThis as Record<symbol, unknown>)[Symbol.for('async-talk.webcontainer')] = { booting: Promise.resolve(container) };
-  });
-}
-
-const counters = (page: Page) => page.evaluate(() => (globalThis as unknown as { fakeWebContainer: { spawns: string[]; kills: number } }).fakeWebContainer);
+const installBootedFake = (page: Page) => installFakeWebContainer(page, { boot: 'booted', processes: 'until-killed' });
+const counters = fakeCounters;
 const realmMark = (page: Page) => page.evaluate(() => (globalThis as { realmMark?: string }).realmMark ?? null);
 const status = (page: Page) => page.locator('.wb-runtime');
 

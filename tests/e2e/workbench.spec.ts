@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type Response } from '@playwright/test';
+import { finishBoot, installFakeWebContainer } from './fake-webcontainer.ts';
 import { emptyStorageOncePerTest, nextFrameMs, startEditing } from './helpers.ts';
 
 const chapter = '/chapters/twisted/';
@@ -150,36 +151,10 @@ test('a recorded run that cannot be fetched is explained, and another runtime ru
 });
 
 /**
- * A WebContainer that never answers, as at a venue whose network drops StackBlitz: the page's
- * boot slot (src/runtimes/webcontainer-runtime.ts keeps it on globalThis) holds a boot that
- * never settles. `finishBoot()` in the page lets it finish, with a fake that runs one process.
+ * A WebContainer that never answers, as at a venue whose network drops StackBlitz: a fake whose
+ * boot lasts until the test lets it finish (fake-webcontainer.ts).
  */
-async function installSlowBoot(page: Page) {
-  await page.addInitScript(() => {
-    let finish!: (container: unknown) => void;
-    const booting = new Promise((resolve) => (finish = resolve));
-    const container = {
-      fs: { rm: async () => {} },
-      mount: async () => {},
-      on: () => () => {},
-      teardown() {},
-      async spawn(command: string, args: string[]) {
-        let done!: (code: number) => void;
-        const exit = new Promise<number>((resolve) => (done = resolve));
-        const output = new ReadableStream<string>({
-          start(controller) {
-            controller.enqueue(`live ${command} ${args.join(' ')}\n`);
-            controller.close();
-            done(0);
-          },
-        });
-        return { output, exit, kill() {} };
-      },
-    };
-    (globalThis as Record<symbol, unknown>)[Symbol.for('async-talk.webcontainer')] = { booting };
-    Object.assign(globalThis, { finishBoot: () => finish(container) });
-  });
-}
+const installSlowBoot = (page: Page) => installFakeWebContainer(page, { boot: 'pending', processes: 'exit-at-once' });
 
 test('automatic mode never waits on a boot that does not come: the page says it is booting, then runs the worker', async ({ page }) => {
   await installSlowBoot(page);
@@ -195,10 +170,10 @@ test('automatic mode never waits on a boot that does not come: the page says it 
   await expect.poll(() => terminalText(page)).toContain('reactor stopped');
 
   // The boot finishes later: the page says what that means, and the next Run uses it.
-  await page.evaluate(() => (globalThis as unknown as { finishBoot: () => void }).finishBoot());
+  await finishBoot(page);
   await expect(status(page)).toContainText('WebContainer has booted: your next Run uses it.');
   await workbench(page).getByRole('button', { name: 'Run', exact: true }).click();
-  await expect.poll(() => terminalText(page)).toContain('live node main.js');
+  await expect.poll(() => terminalText(page)).toContain('fake node main.js in reactor-callbacks');
   await expect(status(page)).toHaveText("Ran in WebContainer (Node.js in the browser), this demo's first choice.");
 });
 
