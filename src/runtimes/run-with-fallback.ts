@@ -203,21 +203,21 @@ function bootOf(runtime: Runtime & Required<Pick<Runtime, 'prepare'>>, boots: Bo
   return boot;
 }
 
-type Wait = 'done' | 'grace' | 'aborted';
+/** Settles with `work`, or with 'aborted' as soon as Stop aborts the signal. */
+function orStop<T>(work: Promise<T>, signal: AbortSignal): Promise<T | 'aborted'> {
+  if (signal.aborted) return Promise.resolve('aborted');
+  return new Promise((resolve, reject) => {
+    const onAbort = () => resolve('aborted');
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
 
 /** Waits for the boot, for at most `graceMs` (none: no limit), or until Stop. */
-function waitForBoot(boot: Boot, graceMs: number | undefined, signal: AbortSignal): Promise<Wait> {
-  return new Promise<Wait>((resolve) => {
-    const timer = graceMs === undefined ? undefined : setTimeout(() => finish('grace'), graceMs);
-    const onAbort = () => finish('aborted');
-    function finish(how: Wait) {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
-      resolve(how);
-    }
-    signal.addEventListener('abort', onAbort, { once: true });
-    void boot.done.then(() => finish('done'));
-  });
+function waitForBoot(boot: Boot, graceMs: number | undefined, signal: AbortSignal): Promise<'done' | 'grace' | 'aborted'> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const grace = new Promise<'grace'>((resolve) => graceMs !== undefined && (timer = setTimeout(() => resolve('grace'), graceMs)));
+  return orStop(Promise.race([boot.done.then(() => 'done' as const), grace]), signal).finally(() => clearTimeout(timer));
 }
 
 export async function runWithFallback(options: FallbackOptions): Promise<FallbackResult> {
@@ -240,18 +240,12 @@ export async function runWithFallback(options: FallbackOptions): Promise<Fallbac
     sentence: ran ? ranSentence(demo, ran, skipped, forced, usable) : 'Stopped before any runtime ran it.',
     skipped,
   });
-  const untilStopped = <T>(work: Promise<T>): Promise<T | 'aborted'> =>
-    new Promise((resolve, reject) => {
-      const onAbort = () => resolve('aborted');
-      signal.addEventListener('abort', onAbort, { once: true });
-      work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-    });
-
   /** Runs the demo in `runtime`; undefined when it could not run it and the next one is tried. */
   const runIn = async (runtime: Runtime): Promise<FallbackResult | undefined> => {
     const { id } = runtime;
     ran = id;
-    options.onRunning?.(id, ranSentence(demo, id, skipped, forced, usable));
+    const sentence = ranSentence(demo, id, skipped, forced, usable);
+    options.onRunning?.(id, sentence);
     const handle = runtime.run(demo, {
       sink: options.sink,
       signal,
@@ -260,7 +254,7 @@ export async function runWithFallback(options: FallbackOptions): Promise<Fallbac
       onServerReady: options.onServerReady,
     });
     const exit = await handle.exited;
-    if (exit.reason !== 'error' || signal.aborted) return { exit, ran, sentence: ranSentence(demo, id, skipped, forced, usable), skipped };
+    if (exit.reason !== 'error' || signal.aborted) return { exit, ran, sentence, skipped };
     ran = undefined;
     skipped.push({ id, reason: 'broke', why: exit.message ?? 'no reason given' });
     return undefined;
@@ -280,7 +274,7 @@ export async function runWithFallback(options: FallbackOptions): Promise<Fallbac
     }
     let availability;
     try {
-      availability = await untilStopped(runtime.available(demo));
+      availability = await orStop(runtime.available(demo), signal);
     } catch (error) {
       skipped.push({ id, reason: 'broke', why: messageOf(error) });
       continue;
