@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
  * wakes every waiter) measure the machine as much as the code when other test files run beside
  * them. They run in a second group, one file at a time, after everything else has finished.
  */
-const timed = ['tests/demos/**/*.spec.ts', 'tests/python/**/*.spec.ts', 'tests/protocol/**/*.spec.ts'];
+const timed = ['tests/demos/**/*.spec.ts', 'tests/python/**/*.spec.ts', 'tests/protocol/**/*.spec.ts', 'tests/runner/**/*.spec.ts'];
 
 export default defineConfig({
   test: {
@@ -24,7 +24,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'programs',
-          // Real programs: demos in real Node, Python on Debian's python3, the chat protocol suite.
+          // Real programs: demos in real Node, Python on Debian's python3, the chat protocol suite,
+          // the local runner.
           include: timed,
           fileParallelism: false,
           sequence: { groupOrder: 1 },

@@ -1,0 +1,17 @@
+// The environment a demo runs in outside the browser: when `npm run demos:record` records it and
+// when the local runner runs it. Clean, so a setting on one machine (UV_THREADPOOL_SIZE,
+// NODE_OPTIONS, PYTHONPATH, colours) cannot change what the page shows, and the same in both, so
+// a live run and its recording differ only by the machine.
+
+export function runEnvironment(extra: Readonly<Record<string, string>> = {}, path = process.env['PATH'] ?? ''): Record<string, string> {
+  return {
+    PATH: path,
+    NO_COLOR: '1',
+    // Python: output as it happens, no __pycache__ beside the program.
+    PYTHONUNBUFFERED: '1',
+    PYTHONDONTWRITEBYTECODE: '1',
+    // Programs print their timeline lines (#trace, see demos/python/lanes.py) only when asked.
+    DEMO_TRACE: '1',
+    ...extra,
+  };
+}
