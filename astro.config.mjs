@@ -7,6 +7,7 @@ import { headingAnchors } from './src/markdown/heading-anchors.ts';
 import { remarkDeckSplit } from './src/markdown/remark-deck-split.ts';
 import { crossOriginIsolationHeaders } from './src/hosting/headers.ts';
 import { workbenchUrl } from './src/workbench/vite-workbench-url.ts';
+import { localRunner } from './src/runner/vite-plugin.ts';
 
 export default defineConfig({
   srcDir: './src',
@@ -25,5 +26,6 @@ export default defineConfig({
   server: { headers: crossOriginIsolationHeaders },
   devToolbar: { enabled: false },
   // The demo loader starts the workbench by URL, without Vite's preload helper: see the plugin.
-  vite: { plugins: [workbenchUrl()] },
+  // The local runner runs demos for real on this computer, in `npm run dev` only (never built).
+  vite: { plugins: [workbenchUrl(), localRunner()] },
 });

@@ -4,8 +4,8 @@
 // one timeline, timed from the server's start: the server's lines exactly as it printed them, the
 // client's each labelled with CLIENT_LABEL. Nothing is written by hand.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
+import { freePort } from '../src/runner/free-port.ts';
 import { CLIENT_LABEL, type RecordedSession, type ReplayEvent } from '../src/runtimes/transcript.ts';
 
 const LISTEN_LIMIT_MS = 15_000;
@@ -16,20 +16,6 @@ export interface ServerRecording {
   events: ReplayEvent[];
   exitCode: number | null;
   session: RecordedSession;
-}
-
-/** The demo's own port if nothing holds it (so the recording reads like a reader's run), else any free one. */
-export async function freePort(preferred: number): Promise<number> {
-  const tryPort = (port: number) =>
-    new Promise<number | undefined>((resolve) => {
-      const probe = createServer();
-      probe.once('error', () => resolve(undefined));
-      probe.listen(port, () => {
-        const { port: bound } = probe.address() as { port: number };
-        probe.close(() => resolve(bound));
-      });
-    });
-  return (await tryPort(preferred)) ?? (await tryPort(0))!;
 }
 
 /** Calls `take` with each line the process prints on stdout or stderr, newline included. */
@@ -51,14 +37,17 @@ async function within<T>(work: Promise<T>, ms: number, late: (ms: number) => Err
   }
 }
 
+/**
+ * `server.program` runs `server.args` in `cwd`, with `server.env` (the clean run environment) and
+ * the session's own; the client runs on the same interpreter when it is a Python file, else Node.
+ */
 export async function recordServer(
   cwd: string,
-  server: { entry: string; args: string[]; port: number },
+  server: { program: string; args: string[]; port: number; env: Record<string, string> },
   session: { client: string; env: Record<string, string> },
 ): Promise<ServerRecording> {
   const port = await freePort(server.port);
-  // A clean environment, as for every recording (see record-demos.ts), plus the session's own.
-  const base = { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' };
+  const base = server.env;
   const env = { ...base, ...session.env, PORT: String(port) };
   const started = performance.now();
   const events: ReplayEvent[] = [];
@@ -70,7 +59,7 @@ export async function recordServer(
   const fail = (why: string) => new Error(`${why}\n--- what the run printed ---\n${log.join('')}`);
   const late = (what: string) => (ms: number) => fail(`${what} within ${ms / 1000} s`);
 
-  const child = spawn(process.execPath, [server.entry, ...server.args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(server.program, server.args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const serverExit = exited(child);
   let stopping = false;
   // Rejects if the server exits before the recorder stops it; raced against each wait below.
@@ -88,7 +77,8 @@ export async function recordServer(
     });
     await within(Promise.race([listening, died]), LISTEN_LIMIT_MS, late('the server did not say "listening on port N"'));
 
-    client = spawn(process.execPath, [session.client], { cwd, env: { ...base, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const clientProgram = session.client.endsWith('.py') ? server.program : process.execPath;
+    client = spawn(clientProgram, [session.client], { cwd, env: { ...base, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
     eachLine(client, (line) => push(`${CLIENT_LABEL}${line}`));
     const clientCode = await within(Promise.race([exited(client), died]), SESSION_LIMIT_MS, late(`the session (${session.client}) did not finish`));
     if (clientCode !== 0) throw fail(`the session (${session.client}) failed with exit code ${clientCode}`);

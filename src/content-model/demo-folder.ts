@@ -76,5 +76,5 @@ export async function readDemoFolder(dir: string, label: string): Promise<Demo> 
         'Fix: add "demo.session": { "client": "<script that talks to the server>" }, or remove "replay" from "demo.runtimes".',
     );
   }
-  return { ...parsed.data, files };
+  return { ...parsed.data, folder: label, files };
 }

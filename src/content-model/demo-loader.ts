@@ -1,13 +1,12 @@
-import { readdir, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Loader } from 'astro/loaders';
+import { readAllDemos } from './all-demos.ts';
 import { demoSchema } from './demo.ts';
-import { readDemoFolder } from './demo-folder.ts';
 
 /**
- * Content loader over `demos/*\/package.json`. Folders without a package.json (such as
- * demos/python/, which holds the Python programs) are not runnable demos and are skipped.
+ * Content loader over every demo under `base`: folders with a package.json "demo" key, and the
+ * Python programs listed in demos/python/demos.yaml (see all-demos.ts).
  */
 export function demoLoader(options: { base: string }): Loader {
   return {
@@ -17,13 +16,8 @@ export function demoLoader(options: { base: string }): Loader {
       const base = fileURLToPath(new URL(options.base, config.root));
       const sync = async () => {
         store.clear();
-        for (const id of (await readdir(base)).sort()) {
-          const dir = join(base, id);
-          if (!(await stat(dir)).isDirectory()) continue;
-          const hasManifest = await stat(join(dir, 'package.json')).then(() => true, () => false);
-          if (!hasManifest) continue;
-          const demo = await readDemoFolder(dir, `${options.base.replace(/^\.\/|\/$/g, '')}/${id}`);
-          const data = await parseData({ id, data: demo, filePath: join(dir, 'package.json') });
+        for (const { id, demo, manifest } of await readAllDemos(base, options.base.replace(/^\.\/|\/$/g, ''))) {
+          const data = await parseData({ id, data: demo, filePath: join(fileURLToPath(config.root), manifest) });
           store.set({ id, data, digest: generateDigest(data) });
         }
         logger.info(`${store.keys().length} demos loaded`);

@@ -1,7 +1,6 @@
 import { z } from 'astro/zod';
-
-/** The runtimes a demo can declare, best first. */
-export const runtimeIds = ['webcontainer', 'worker', 'replay'] as const;
+import { INTERPRETERS, RUNTIME_IDS } from '../runtimes/runtime.ts';
+import { PYTHON_NEEDS } from '../shared/python-frameworks.ts';
 
 /**
  * The `demo` key of `demos/<id>/package.json`: what the workbench needs to run a demo.
@@ -11,11 +10,11 @@ export const demoManifestSchema = z
     /** Shown above the demo. */
     title: z.string().min(1),
     /** How to start it, e.g. "node main.js". Demos have no dependencies, so no install step. */
-    command: z.string().regex(/^node\s+\S+/, 'must start with "node " and name a file'),
+    command: z.string().regex(new RegExp(`^(${INTERPRETERS.join('|')})\\s+\\S+`), `must start with ${INTERPRETERS.map((name) => `"${name} "`).join(' or ')} and name a file`),
     /** Files the reader may edit (paths relative to the demo folder). */
     editable: z.array(z.string().min(1)).min(1),
     /** Runtimes able to run it, in order of preference. */
-    runtimes: z.array(z.enum(runtimeIds)).min(1),
+    runtimes: z.array(z.enum(RUNTIME_IDS)).min(1),
     /** For servers: the port it listens on, shown in the preview. */
     port: z.number().int().min(1).max(65535).optional(),
     /**
@@ -39,8 +38,17 @@ export type DemoManifest = z.infer<typeof demoManifestSchema>;
 /** One file of a demo, as mounted into a runtime. */
 export const demoFileSchema = z.object({ path: z.string(), contents: z.string() });
 
-/** A loaded demo: its manifest plus every file of its folder. */
+/**
+ * A loaded demo: its manifest plus the files a run mounts (for a demo folder, every file of it;
+ * for a Python program, the program and the modules it uses), and its recording as replay.json.
+ */
 export const demoSchema = demoManifestSchema.extend({
+  /** Where its files are, from the project root: "demos/comet-chat", "demos/python". */
+  folder: z.string().min(1),
+  /** For a Python program: what it needs installed besides Python. */
+  framework: z.enum(PYTHON_NEEDS).optional(),
+  /** Environment variables it is always run with. */
+  env: z.record(z.string(), z.string()).optional(),
   files: z.array(demoFileSchema).min(1),
 });
 

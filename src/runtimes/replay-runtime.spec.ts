@@ -91,6 +91,18 @@ describe('ReplayRuntime', () => {
     expect(await runtime.available(demo)).toEqual({ ok: true, why: 'a recorded run of this exact code exists' });
   });
 
+  it('tells how to run an edit that only replay could show on this page: npm run present', async () => {
+    const recorded = await transcript();
+    const runtime = new ReplayRuntime({ loadTranscript: async () => recorded, digest });
+    const edited = { ...demo, runtimes: ['local', 'replay'] as const, files: [{ path: 'main.js', contents: "console.log('b')" }, files[1]!] };
+    const { sink, text } = collect();
+    expect(await runtime.run(edited, { sink }).exited).toEqual({ code: null, reason: 'error', message: EDITED_REASON });
+    expect(text()).toBe(
+      'Replay can only show the recorded run of the original code, and these files have been edited. Reset the demo to replay it, ' +
+        'or run your version on your own computer: `npm run present` serves this page with the local runner, which runs it for real.\n',
+    );
+  });
+
   it('says when there is no transcript, and how to make one', async () => {
     const runtime = new ReplayRuntime({ loadTranscript: async () => undefined, digest });
     const { sink } = collect();

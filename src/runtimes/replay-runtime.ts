@@ -53,10 +53,16 @@ function transcriptFromFilesOrUrl(): LoadTranscript {
 /** Why an edited demo cannot be replayed, as a clause for the sentence about runtimes. */
 export const EDITED_REASON = 'its files have been edited, and a replay can only show a run of the original code';
 
-/** What the terminal says instead of the run, when the demo was edited. */
-export const EDITED_MESSAGE =
-  'Replay can only show the recorded run of the original code, and these files have been edited. ' +
-  'Reset the demo to replay it, or open this page where WebContainer or a Web Worker can run your version.';
+/** What the terminal says instead of the run, when the demo was edited: how to run the edit after all. */
+export function editedMessage(demo: Pick<DemoToRun, 'runtimes'>): string {
+  const browser = demo.runtimes?.some((id) => id === 'webcontainer' || id === 'worker') ?? true;
+  const where = browser
+    ? 'or open this page where WebContainer or a Web Worker can run your version'
+    : 'or run your version on your own computer: `npm run present` serves this page with the local runner, which runs it for real';
+  return `Replay can only show the recorded run of the original code, and these files have been edited. Reset the demo to replay it, ${where}.`;
+}
+/** The message for a demo that a browser runtime can run. */
+export const EDITED_MESSAGE = editedMessage({ runtimes: ['worker'] });
 
 export interface ReplayRuntimeOptions {
   loadTranscript?: LoadTranscript;
@@ -81,7 +87,7 @@ export class ReplayRuntime implements Runtime {
   /** Why this demo cannot be replayed, or undefined if it can. */
   async #refusal(demo: DemoToRun, transcript: Transcript | undefined): Promise<string | undefined> {
     if (!transcript) return `there is no recorded run of this demo (demos/${demo.id}/${TRANSCRIPT_FILE}); run \`npm run demos:record\``;
-    if ((await this.#digest(demo.files)) !== transcript.filesDigest) return EDITED_MESSAGE;
+    if ((await this.#digest(demo.files)) !== transcript.filesDigest) return editedMessage(demo);
     return undefined;
   }
 
@@ -95,7 +101,7 @@ export class ReplayRuntime implements Runtime {
     }
     try {
       const refusal = await this.#refusal(demo, await this.#load(demo));
-      if (refusal) return { ok: false, why: refusal === EDITED_MESSAGE ? EDITED_REASON : refusal };
+      if (refusal) return { ok: false, why: refusal === editedMessage(demo) ? EDITED_REASON : refusal };
       return { ok: true, why: 'a recorded run of this exact code exists' };
     } catch (error) {
       return { ok: false, why: (error as Error).message };
@@ -113,8 +119,8 @@ export class ReplayRuntime implements Runtime {
         if (error instanceof TaskSettled) throw error;
         return task.fail(`Cannot replay: ${(error as Error).message}`);
       }
-      if (refusal === EDITED_MESSAGE) {
-        task.output.write(`${EDITED_MESSAGE}\n`);
+      if (refusal === editedMessage(demo)) {
+        task.output.write(`${refusal}\n`);
         return task.settle({ code: null, reason: 'error', message: EDITED_REASON });
       }
       if (refusal) return task.fail(`Cannot replay: ${refusal}.`);

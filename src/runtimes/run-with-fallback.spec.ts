@@ -283,10 +283,10 @@ describe('runWithFallback', () => {
       'Ran in a replay of a recorded run: this page is not cross-origin isolated, so WebContainer cannot boot. ' +
         'A replay shows a real run of the original code, not a live one. This demo is a server, and no server is running here: ' +
         'the terminal plays back a recorded session with the real server, driven by a scripted client whose lines start with [client]. ' +
-        'The live preview needs WebContainer.',
+        'The live preview needs WebContainer or the local runner.',
     );
     const worker = start({ demo: { ...server, runtimes: ['webcontainer', 'worker'] }, runtimes: [notIsolated(), fake('worker')] });
-    expect((await worker.result).sentence).toMatch(/ This demo is a server: only WebContainer can run one and show it in a preview\.$/);
+    expect((await worker.result).sentence).toMatch(/ This demo is a server: only WebContainer or the local runner can run one and show it in a preview\.$/);
   });
 });
 

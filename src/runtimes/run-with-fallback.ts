@@ -8,7 +8,7 @@
 // after it, the demo runs in the next runtime at once, while the boot goes on in the background
 // for the next Run. Offline, blocked and slow are all "no route", and none of them costs more
 // than the grace. Only a reader who asked for that runtime waits for its whole boot.
-import { CLIENT_LABEL, RUNTIME_NAMES, type DemoToRun, type OutputSink, type RunExit, type Runtime, type RuntimeId } from './runtime.ts';
+import { CLIENT_LABEL, isRuntimeId, RUNTIME_NAMES, type DemoToRun, type OutputSink, type RunExit, type Runtime, type RuntimeId } from './runtime.ts';
 
 export interface Forced {
   id: RuntimeId;
@@ -88,28 +88,29 @@ export interface FallbackResult {
 // ----- the words, all in one place -----
 
 const CANNOT: Record<RuntimeId, string> = {
+  local: 'the local runner cannot run it',
   webcontainer: 'WebContainer cannot boot',
   worker: 'a Web Worker cannot run it',
   replay: 'it cannot be replayed',
 };
-const SHORT: Record<RuntimeId, string> = { webcontainer: 'WebContainer', worker: 'the Web Worker', replay: 'the replay' };
+const SHORT: Record<RuntimeId, string> = { local: 'the local runner', webcontainer: 'WebContainer', worker: 'the Web Worker', replay: 'the replay' };
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 const REPLAY_NOTE = ' A replay shows a real run of the original code, not a live one.';
 
 /**
- * Only WebContainer runs a live server and shows it in the preview; elsewhere the reader is told
- * plainly that nothing is serving and what the terminal shows instead.
+ * Only WebContainer and the local runner run a live server and show it in the preview; elsewhere
+ * the reader is told plainly that nothing is serving and what the terminal shows instead.
  */
 function serverNote(demo: { port?: number | undefined }, id: RuntimeId): string {
-  if (demo.port === undefined || id === 'webcontainer') return '';
+  if (demo.port === undefined || id === 'webcontainer' || id === 'local') return '';
   if (id === 'replay') {
     return (
       ' This demo is a server, and no server is running here: the terminal plays back a recorded session with the real server, ' +
-      `driven by a scripted client whose lines start with ${CLIENT_LABEL.trim()}. The live preview needs WebContainer.`
+      `driven by a scripted client whose lines start with ${CLIENT_LABEL.trim()}. The live preview needs WebContainer or the local runner.`
     );
   }
-  return ' This demo is a server: only WebContainer can run one and show it in a preview.';
+  return ' This demo is a server: only WebContainer or the local runner can run one and show it in a preview.';
 }
 
 function clause(skip: Skipped): string {
@@ -333,8 +334,6 @@ export async function runWithFallback(options: FallbackOptions): Promise<Fallbac
   const sentence = noneSentence(skipped, forced, usable);
   return { exit: { code: null, reason: 'error', message: sentence }, ran: undefined, sentence, skipped };
 }
-
-const isRuntimeId = (value: string | null | undefined): value is RuntimeId => value === 'webcontainer' || value === 'worker' || value === 'replay';
 
 /** The runtime a reader forced: `?runtime=worker` in the address wins over a saved setting. */
 export function forcedRuntime(address: URL | string, setting?: string | null): Forced | undefined {

@@ -1,15 +1,22 @@
 // The one interface every runtime implements. The workbench talks only to this, so an adapter
-// (webcontainer, worker, replay) can be swapped, faked in tests, or fallen back from.
+// (local, webcontainer, worker, replay) can be swapped, faked in tests, or fallen back from.
 // Nothing here knows about Astro, xterm or the DOM.
 
-/** The runtimes a demo can declare, best first (mirrors src/content-model/demo.ts). */
-export type RuntimeId = 'webcontainer' | 'worker' | 'replay';
+/**
+ * The runtimes a demo can declare, best first. The content model (src/content-model/demo.ts)
+ * validates manifests against this list.
+ */
+export const RUNTIME_IDS = ['local', 'webcontainer', 'worker', 'replay'] as const;
+export type RuntimeId = (typeof RUNTIME_IDS)[number];
+
+export const isRuntimeId = (value: unknown): value is RuntimeId => RUNTIME_IDS.includes(value as RuntimeId);
 
 /**
  * What each runtime is called wherever a reader meets it: the static view's "it runs in …", the
  * "Run in" setting, and the sentence that says which one ran ("Ran in a Web Worker: …").
  */
 export const RUNTIME_NAMES: Record<RuntimeId, string> = {
+  local: 'the local runner (real Python and Node on this computer)',
   webcontainer: 'WebContainer (Node.js in the browser)',
   worker: 'a Web Worker',
   replay: 'a replay of a recorded run',
@@ -34,8 +41,10 @@ export interface DemoFileToRun {
  */
 export interface DemoToRun {
   id: string;
-  /** "node main.js [args…]": the entry file and its arguments. */
+  /** "node main.js [args…]" or "python3 stall.py [args…]": the interpreter, entry file and arguments. */
   command: string;
+  /** The runtimes it can run in, best first (the replay runtime words its refusal of an edit by them). */
+  runtimes?: readonly RuntimeId[] | undefined;
   files: readonly DemoFileToRun[];
   /** For servers: the port it listens on. */
   port?: number | undefined;
@@ -112,11 +121,15 @@ export interface Runtime {
   run(demo: DemoToRun, options: RunOptions): RunHandle;
 }
 
-/** Splits a demo command ("node main.js stall") into its entry file and arguments. */
-export function parseCommand(command: string): { entry: string; args: string[] } {
+/** The interpreters a demo's command may name. */
+export const INTERPRETERS = ['node', 'python3'] as const;
+export type Interpreter = (typeof INTERPRETERS)[number];
+
+/** Splits a demo command ("node main.js stall") into its interpreter, entry file and arguments. */
+export function parseCommand(command: string): { interpreter: Interpreter; entry: string; args: string[] } {
   const [program, entry, ...args] = command.trim().split(/\s+/);
-  if (program !== 'node' || !entry) {
-    throw new Error(`The command "${command}" cannot be run: it must be "node <file> [args…]".`);
+  if (!INTERPRETERS.includes(program as Interpreter) || !entry) {
+    throw new Error(`The command "${command}" cannot be run: it must be "node <file> [args…]" or "python3 <file> [args…]".`);
   }
-  return { entry: entry.replace(/^\.\//, ''), args };
+  return { interpreter: program as Interpreter, entry: entry.replace(/^\.\//, ''), args };
 }

@@ -1,5 +1,5 @@
-// The replay runtime's input: a real Node run of a demo, recorded by scripts/record-demos.ts into
-// demos/<id>/replay.json and committed. The digest ties it to the exact files it ran, so a stale
+// The replay runtime's input: a real run of a demo, recorded by scripts/record-demos.ts into
+// demos/<id>/replay.json (a Python program's into demos/python/recordings/<name>.json) and committed. The digest ties it to the exact files it ran, so a stale
 // or edited demo can never be "replayed" with output its code did not produce.
 
 export const TRANSCRIPT_FILE = 'replay.json';
@@ -12,8 +12,10 @@ export interface ReplayEvent {
 }
 
 export interface Transcript {
-  /** `process.version` of the Node that ran it, e.g. "v24.9.0". */
+  /** What ran it: `process.version` of Node ("v24.9.0"), or "Python 3.11.2". */
   recordedWith: string;
+  /** For a Python program: the framework it needs and its version, "gevent 22.10.2". */
+  framework?: string;
   /** ISO date and time. */
   recordedAt: string;
   command: string;

@@ -2,15 +2,19 @@
 // fallback policy first asks about it), the page's boots, and what the browser says (the address,
 // the reader's setting, whether it is online). The policy itself is src/runtimes/run-with-fallback.ts.
 import { createBoots, forcedRuntime, LazyRuntime, runWithFallback, webContainerSupport, type FallbackOptions, type FallbackResult, type RuntimeId } from '../runtimes/index.ts';
+import { runnerToken } from '../runtimes/runner-token.ts';
 import { savedRuntimeSetting } from './runtime-setting.ts';
 
 /** From the first boot on, page moves keep the instance (see keep-alive-navigation.ts). */
 const keepAlive = () => void import('./keep-alive-navigation.ts').then((module) => module.keepPageAliveAcrossLinks());
 
 let runtimes: LazyRuntime[] | undefined;
-/** The three adapters, best first; one set per page, each loaded on first use. */
+/** The adapters, best first; one set per page, each loaded on first use. */
 function pageRuntimes(): LazyRuntime[] {
+  const token = runnerToken();
   return (runtimes ??= [
+    // Only where the page was served with the local runner: a static host never offers it.
+    ...(token ? [new LazyRuntime('local', { load: () => import('../runtimes/local-runtime.ts').then((module) => new module.LocalRuntime({ token })) })] : []),
     new LazyRuntime('webcontainer', {
       load: () => import('../runtimes/webcontainer-runtime.ts').then((module) => new module.WebContainerRuntime({ onBooted: keepAlive })),
       precheck: () => webContainerSupport(),
@@ -49,17 +53,35 @@ export function preloadFallbacks(demo: { runtimes: readonly RuntimeId[] }): void
   if (demo.runtimes.includes('worker')) pageRuntimes().find((runtime) => runtime.id === 'worker')?.preload();
 }
 
+/** Why a page cannot run demos locally, for the sentence after a reader asked for it. */
+export const NO_LOCAL_RUNNER = 'this page was not served by `npm run present` or `npm run dev`, which bring the local runner';
+
+/**
+ * The runtimes this page offers the demo, best first: the demo's own, less the local runner
+ * where the page was not served with it (there it is not a choice, so no sentence names it).
+ */
+export function offeredRuntimes(demo: { runtimes: readonly RuntimeId[] }): RuntimeId[] {
+  const local = runnerToken() !== undefined;
+  return demo.runtimes.filter((id) => id !== 'local' || local);
+}
+
 export type PageRun = Omit<FallbackOptions, 'runtimes' | 'boots' | 'forced' | 'online' | 'graceMs' | 'bootTimeoutMs'>;
 
 /** Runs the demo with this page's runtimes and the reader's choice; never throws. */
 export function runDemo(run: PageRun): Promise<FallbackResult> {
   const address = new URL(location.href);
+  const forced = forcedRuntime(address, savedRuntimeSetting());
+  const offered = offeredRuntimes(run.demo);
+  // Asked for and not here: it stays in the order, so the sentence says why it did not run.
+  const missingLocal = forced?.id === 'local' && run.demo.runtimes.includes('local') && !offered.includes('local');
   return runWithFallback({
     ...run,
+    demo: { ...run.demo, runtimes: missingLocal ? run.demo.runtimes : offered },
+    exclude: missingLocal ? [{ id: 'local', reason: 'unavailable', why: NO_LOCAL_RUNNER }] : undefined,
     ...timing(address),
     runtimes: pageRuntimes(),
     boots: pageBoots(),
-    forced: forcedRuntime(address, savedRuntimeSetting()),
+    forced,
     online: navigator.onLine,
   });
 }

@@ -7,7 +7,7 @@ import { createControlsView } from './controls-view.ts';
 import { readDemoData, type DemoData } from './demo-data.ts';
 import { createEditsStore } from './edits-store.ts';
 import { mirrorWorkbench } from './mirror.ts';
-import { preloadFallbacks, runDemo } from './run-demo.ts';
+import { offeredRuntimes, preloadFallbacks, runDemo } from './run-demo.ts';
 import { createWorkbenchStore, type FileState } from './state.ts';
 import { createOutputTerminal } from './terminal.ts';
 import { createTimelineView } from './timeline-view.ts';
@@ -142,7 +142,7 @@ export function mountWorkbench(root: HTMLElement): Workbench {
     onLeave: () => (store.get().running ? controls.stopButton : controls.runButton).focus(),
     onError: editorFailed,
   });
-  const controls = createControlsView(store, demo.runtimes, uid, {
+  const controls = createControlsView(store, offeredRuntimes(demo), uid, {
     run: () => void workbench.run(),
     stop: () => workbench.stop(),
     edit: () => void workbench.edit(),

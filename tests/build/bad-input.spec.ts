@@ -48,6 +48,15 @@ describe('bad input fails the build and says where', () => {
     expect(output).toContain('demos/broken-demo/package.json has a malformed "demo" key: "demo.editable"');
   });
 
+  it('a Python demo entry with a malformed field names the manifest, the program and the field', async () => {
+    const dir = await projectCopy();
+    await appendFile(join(dir, 'demos/python/demos.yaml'), '\ngevent_threadpool_copy.py:\n  title: Copy\n  framework: geventt\n  runtimes: [local]\n');
+    await cp(join(dir, 'demos/python/gevent_threadpool.py'), join(dir, 'demos/python/gevent_threadpool_copy.py'));
+    const { code, output } = await runAstro(dir, ['sync']);
+    expect(code).not.toBe(0);
+    expect(output).toContain('demos/python/demos.yaml, gevent_threadpool_copy.py is malformed: "framework": ');
+  });
+
   it('a CodeFile path that does not exist names the path', async () => {
     const dir = await projectCopy();
     await writeFile(

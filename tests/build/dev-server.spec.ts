@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { startAstro } from './astro-cli.ts';
+import { exitOf, outputOf, postRun } from '../runner/runner-server.ts';
+import { RUNNER_META, TOKEN_HEADER } from '../../src/shared/runner-protocol.ts';
 
 /** `npm run dev` must serve the site cross-origin isolated, as WebContainer needs. */
 describe('astro dev', () => {
-  it('serves chapter pages with COOP and COEP', async () => {
+  it('serves chapter pages with COOP and COEP, and the local runner to its own pages', async () => {
     const port = 4419;
     const server = startAstro(['dev', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)]);
     try {
@@ -17,6 +19,19 @@ describe('astro dev', () => {
       expect(response!.headers.get('cross-origin-opener-policy')).toBe('same-origin');
       expect(response!.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
       expect(await response!.text()).toContain('<h1>Why async networking</h1>');
+
+      // The local runner is part of the dev server: its secret is in the pages asked for from
+      // this computer, and a run needs it.
+      const page = await (await fetch(`http://127.0.0.1:${port}/chapters/why-async/`, { headers: { accept: 'text/html' } })).text();
+      const token = new RegExp(`<meta name="${RUNNER_META}" content="([^"]+)">`).exec(page)?.[1];
+      expect(token, 'the page carries the runner secret').toBeDefined();
+      const host = `127.0.0.1:${port}`;
+      const demo = { id: 't', command: 'node main.js', folder: 'demos/t', files: [{ path: 'main.js', contents: 'console.log("ran in dev")' }] };
+      const refused = await postRun(port, { host, origin: `http://${host}`, 'content-type': 'application/json' }, demo);
+      expect(refused.status).toBe(403);
+      const ran = await postRun(port, { host, origin: `http://${host}`, 'content-type': 'application/json', [TOKEN_HEADER]: token! }, demo);
+      expect(outputOf(ran)).toBe('ran in dev\n');
+      expect(exitOf(ran)).toEqual({ type: 'exit', code: 0, reason: 'exit' });
     } finally {
       server.kill();
     }

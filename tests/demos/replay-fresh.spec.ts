@@ -1,43 +1,42 @@
 // Every replay transcript must be a real run of the demo as it is now: a transcript whose files
 // digest differs was recorded from other code, and replaying it would show output this code does
 // not produce. Fix a failure with `npm run demos:record` and commit the result.
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readDemoFolder } from '../../src/content-model/demo-folder.ts';
-import { CLIENT_LABEL, filesDigest, parseTranscript, TRANSCRIPT_FILE } from '../../src/runtimes/transcript.ts';
+import { readAllDemos } from '../../src/content-model/all-demos.ts';
+import { frameworkOf } from '../../src/shared/python-frameworks.ts';
+import { CLIENT_LABEL, filesDigest, parseTranscript } from '../../src/runtimes/transcript.ts';
 
-const DEMOS = 'demos';
-
-async function replayableDemos() {
-  const demos = [];
-  for (const id of (await readdir(DEMOS)).sort()) {
-    const dir = join(DEMOS, id);
-    if (!(await stat(join(dir, 'package.json')).then(() => true, () => false))) continue;
-    const demo = await readDemoFolder(dir, `${DEMOS}/${id}`);
-    if (demo.runtimes.includes('replay')) demos.push({ id, dir, demo });
-  }
-  return demos;
-}
-
-const demos = await replayableDemos();
+const demos = (await readAllDemos('demos', 'demos')).filter(({ demo }) => demo.runtimes.includes('replay'));
 
 describe('replay transcripts', () => {
   it('exist for the demos that list the replay runtime', () => {
     expect(demos.map((d) => d.id)).toContain('reactor-callbacks');
     // A server too, recorded from a scripted session.
     expect(demos.map((d) => d.id)).toContain('comet-chat');
+    // And every Python program a chapter runs, on the real frameworks.
+    expect(demos.map((d) => d.id)).toContain('gevent_blocking_stall');
+    expect(demos.map((d) => d.id)).toContain('chat_twisted');
   });
 
-  for (const { id, dir, demo } of demos) {
-    it(`${id}: replay.json is well formed and fresh`, async () => {
-      const label = `${dir}/${TRANSCRIPT_FILE}`;
-      const text = await readFile(join(dir, TRANSCRIPT_FILE), 'utf8').catch(() => {
+  for (const { id, demo, recording } of demos) {
+    const label = relative('.', recording);
+    it(`${id}: ${label} is well formed and fresh`, async () => {
+      const text = await readFile(recording, 'utf8').catch(() => {
         throw new Error(`${label} is missing. Fix: run \`npm run demos:record\` and commit it.`);
       });
       const transcript = parseTranscript(JSON.parse(text), label);
       expect(transcript.command, `${label} recorded another command`).toBe(demo.command);
-      expect(transcript.recordedWith).toMatch(/^v\d+\.\d+\.\d+$/);
+      const framework = frameworkOf(demo.framework);
+      if (demo.command.startsWith('python3 ')) {
+        // Recorded on real Python, with the version of the framework it needs.
+        expect(transcript.recordedWith).toMatch(/^Python 3\.\d+\.\d+$/);
+        if (framework) expect(transcript.framework).toMatch(new RegExp(`^${framework.module} \\d+\\.\\d+`));
+        else expect(transcript.framework).toBeUndefined();
+      } else {
+        expect(transcript.recordedWith).toMatch(/^v\d+\.\d+\.\d+$/);
+      }
       expect(transcript.events.length, `${label} recorded no output`).toBeGreaterThan(0);
       expect(transcript.exitCode, `${label}: the recorded run failed`).toBe(0);
       const now = await filesDigest(demo.files);
@@ -62,7 +61,7 @@ describe('replay transcripts', () => {
 
     if (demo.session) {
       it(`${id}: a change to the session client (${demo.session.client}) makes the transcript stale`, async () => {
-        const transcript = parseTranscript(JSON.parse(await readFile(join(dir, TRANSCRIPT_FILE), 'utf8')), id);
+        const transcript = parseTranscript(JSON.parse(await readFile(recording, 'utf8')), id);
         const client = demo.session!.client;
         const edited = demo.files.map((file) => (file.path === client ? { ...file, contents: `${file.contents}\n// edited\n` } : file));
         expect(await filesDigest(edited)).not.toBe(transcript.filesDigest);

@@ -17,7 +17,7 @@ const terminalText = async (page: Page) => {
 
 const SERVER_NOTE =
   'This demo is a server, and no server is running here: the terminal plays back a recorded session with the real server, ' +
-  'driven by a scripted client whose lines start with [client]. The live preview needs WebContainer.';
+  'driven by a scripted client whose lines start with [client]. The live preview needs WebContainer or the local runner.';
 const REPLAY_NOTE = 'A replay shows a real run of the original code, not a live one.';
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
