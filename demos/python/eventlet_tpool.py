@@ -8,7 +8,10 @@ import time
 import eventlet
 from eventlet import tpool
 
+import lanes  # the workbench's timeline; prints nothing in a terminal
 
+
+@lanes.during("blocking call", "running")
 def blocking_call():
     time.sleep(0.5)
 
@@ -16,7 +19,8 @@ def blocking_call():
 def heartbeat(beats):
     while True:
         beats.append(time.monotonic())
-        eventlet.sleep(0.05)  # a cooperative wait: the hub runs others meanwhile
+        with lanes.asleep("heartbeat", 0.05):
+            eventlet.sleep(0.05)  # a cooperative wait: the hub runs others meanwhile
 
 
 def measure(label, run):

@@ -4,9 +4,12 @@ import time
 
 import gevent
 
+import lanes  # the workbench's timeline; prints nothing in a terminal
+
 
 def download(name, seconds):
-    gevent.sleep(seconds)  # stands in for a slow upstream
+    with lanes.asleep(name, seconds):
+        gevent.sleep(seconds)  # stands in for a slow upstream
     return name
 
 
@@ -25,3 +28,7 @@ gevent.killall(jobs)
 
 jobs = start_all()
 print("in finishing order:", [job.value for job in gevent.iwait(jobs)])
+
+# The waiter's lane: the main greenlet waited in wait(), then in iwait() for the rest.
+lanes.span("waiter", "waiting", lanes.ms(start), lanes.ms(start + took))
+lanes.span("waiter", "waiting")

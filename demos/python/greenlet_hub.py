@@ -9,6 +9,8 @@ import time
 
 from greenlet import getcurrent, greenlet
 
+import lanes  # the workbench's timeline; prints nothing in a terminal
+
 START = time.monotonic()
 timers = []  # (when, tie-breaker, greenlet to resume), soonest first
 tie = itertools.count()
@@ -55,18 +57,22 @@ def recv(sock):
 def client(name, pause, steps):
     for step in range(1, steps + 1):
         log(f"{name}: step {step}")
-        sleep(pause)
+        with lanes.asleep(f"client {name}", pause):
+            sleep(pause)
     log(f"{name}: done")
 
 
 def reader(sock):
     log("reader: waiting for a message")
-    log(f"reader: got {recv(sock)!r}")
+    with lanes.during("reader", "waiting"):
+        message = recv(sock)
+    log(f"reader: got {message!r}")
     sock.close()
 
 
 def writer(sock):
-    sleep(0.25)
+    with lanes.asleep("writer", 0.25):
+        sleep(0.25)
     log("writer: sending")
     sock.send(b"hello from the writer")
     sock.close()
@@ -77,5 +83,6 @@ spawn(client, "A", 0.1, 3)
 spawn(client, "B", 0.14, 2)
 spawn(reader, left)
 spawn(writer, right)
-hub.switch()  # main hands over; run_hub returns when nothing is left
+with lanes.during("main", "waiting"):
+    hub.switch()  # main hands over; run_hub returns when nothing is left
 log("main: the hub has nothing left to wait for")

@@ -2,10 +2,12 @@
 built with Twisted's Deferred callbacks."""
 from twisted.internet import defer, reactor
 
+import lanes  # the workbench's timeline; prints nothing in a terminal
 from twisted_fetch import fetch, log
 
 
 def combine(results):
+    lanes.span("page", "waiting")  # since the start: for the user and the posts
     user, posts = results
     log(f"callback combine: {user} has {len(posts)} posts")
     return f"page for {user} with {len(posts)} posts"
@@ -15,6 +17,7 @@ def add_ads(page):
     d = fetch("ads", 0.1, fails=True)
     d.addCallback(lambda ads: f"{page} and {ads}")
     d.addErrback(skip_ads, page)  # only for a failure of this fetch
+    lanes.span("page", "running")  # combine() and add_ads() ran
     return d  # a Deferred: the outer chain pauses until it fires
 
 
@@ -24,7 +27,9 @@ def skip_ads(failure, page):
 
 
 def render(page):
+    lanes.span("page", "waiting")  # paused until the ads fetch was done
     log(f"callback render: {page}")
+    lanes.span("page", "running")  # render() ran: the page is done
 
 
 def report(failure):
