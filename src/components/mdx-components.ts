@@ -5,6 +5,7 @@ import Compare from './Compare.astro';
 import Demo from './Demo.astro';
 import Notes from './Notes.astro';
 import Prose from './Prose.astro';
+import RecordedRun from './RecordedRun.astro';
 import Slide from './Slide.astro';
 import Step from './Step.astro';
 import DeckCite from './deck/DeckCite.astro';
@@ -16,6 +17,6 @@ import Skip from './deck/Skip.astro';
  * What a chapter's MDX may use without importing it, rendered two ways from the same source:
  * the book passes `bookComponents` to each chapter's <Content>, the deck `deckComponents`.
  */
-export const bookComponents = { ChatScale, Cite, CodeFile, Compare, Demo, Notes, Prose, Slide, Step };
+export const bookComponents = { ChatScale, Cite, CodeFile, Compare, Demo, Notes, Prose, RecordedRun, Slide, Step };
 
 export const deckComponents = { ...bookComponents, Cite: DeckCite, Notes: DeckNotes, Prose: Skip, Slide: DeckSlide };

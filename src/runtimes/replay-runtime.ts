@@ -134,7 +134,8 @@ export class ReplayRuntime implements Runtime {
       const tick = () => {
         const now = (performance.now() - started) * this.#speed;
         while (next < events.length && events[next]!.at <= now) task.output.write(events[next++]!.text);
-        if (next === events.length) return task.settle({ code: transcript!.exitCode, reason: 'exit' });
+        // A recorded server was stopped by the recorder: a Python one has no exit code then.
+        if (next === events.length) return task.settle(transcript!.exitCode === null ? { code: null, reason: 'stopped' } : { code: transcript!.exitCode, reason: 'exit' });
         timer = setTimeout(tick, (events[next]!.at - now) / this.#speed);
       };
       tick();

@@ -1,0 +1,88 @@
+// The production build served by Node, as `npm run present` serves it on the speaker's machine:
+// the files of dist/ with the headers a production host sends (headers.ts), the pages with the
+// local runner's meta element, and the runner's own routes. Loopback only: it runs code.
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize, relative } from 'node:path';
+import { isLoopbackHost } from '../runner/guard.ts';
+import type { Runner } from '../runner/runner.ts';
+import { crossOriginIsolationHeaders } from './headers.ts';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml',
+  '.webmanifest': 'application/manifest+json',
+  '.wasm': 'application/wasm',
+};
+// Pagefind's index files have their own extensions and are binary.
+const typeOf = (path: string) => TYPES[extname(path)] ?? 'application/octet-stream';
+
+async function fileFor(root: string, urlPath: string): Promise<string | undefined> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return undefined;
+  }
+  const target = normalize(join(root, decoded));
+  if (relative(root, target).startsWith('..')) return undefined;
+  const info = await stat(target).catch(() => undefined);
+  if (info?.isFile()) return target;
+  if (info?.isDirectory()) {
+    const index = join(target, 'index.html');
+    if (await stat(index).then((s) => s.isFile(), () => false)) return index;
+  }
+  return undefined;
+}
+
+export function serveBuild(root: string, runner: Runner): Server {
+  return createServer((request, response) => {
+    void (async () => {
+      for (const [name, value] of Object.entries(crossOriginIsolationHeaders)) response.setHeader(name, value);
+      // A page of this server names it as its Host: anything else is a rebinding attempt.
+      if (!isLoopbackHost(request.headers.host)) {
+        response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden: this server answers only localhost, 127.0.0.1 and [::1].');
+        return;
+      }
+      if (runner.handle(request, response)) return;
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        response.writeHead(405, { allow: 'GET, HEAD' }).end();
+        return;
+      }
+      const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+      // Directory addresses without their slash go to the slash, as static hosts do.
+      const file = await fileFor(root, path);
+      if (!file) {
+        if (!path.endsWith('/') && (await fileFor(root, `${path}/`))) {
+          response.writeHead(301, { location: `${path}/` }).end();
+          return;
+        }
+        const notFound = await readFile(join(root, '404.html'), 'utf8').catch(() => 'Not found');
+        response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(runner.injectToken(notFound));
+        return;
+      }
+      const type = typeOf(file);
+      if (type.startsWith('text/html')) {
+        const html = runner.injectToken(await readFile(file, 'utf8'));
+        response.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache' }).end(request.method === 'HEAD' ? undefined : html);
+        return;
+      }
+      response.writeHead(200, { 'content-type': type, 'content-length': (await stat(file)).size });
+      if (request.method === 'HEAD') response.end();
+      else createReadStream(file).pipe(response);
+    })().catch((error: Error) => {
+      if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end(`The server failed: ${error.message}`);
+    });
+  });
+}
