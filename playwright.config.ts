@@ -1,11 +1,13 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env['E2E_PORT'] ?? 4329);
+/** The same build served by `npm run present`, with the local runner (tests/e2e/local-runtime.spec.ts). */
+export const presentPort = Number(process.env['E2E_PRESENT_PORT'] ?? 4349);
 
 /**
  * End-to-end tests in real Chromium (Debian's, at /usr/bin/chromium: browser downloads do not
  * work on our machines) against the built site, served by `astro preview` with the same
- * headers as production.
+ * headers as production, and by `npm run present` with the local runner.
  */
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -30,10 +32,18 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `astro preview --ignore-lock --host 127.0.0.1 --port ${port}`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `astro preview --ignore-lock --host 127.0.0.1 --port ${port}`,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `node scripts/present.ts --no-build --port ${presentPort}`,
+      url: `http://127.0.0.1:${presentPort}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
 });

@@ -48,32 +48,33 @@ function format(transcript: Transcript): string {
 // `npm run demos:record -- comet-chat gevent_sleep0` records only the demos named.
 const only = process.argv.slice(2);
 
-for (const { id, demo, dir, recording } of await readAllDemos('demos', 'demos')) {
+for (const { id, demo, dir, recordings } of await readAllDemos('demos', 'demos')) {
   if (only.length > 0 && !only.includes(id)) continue;
   if (!demo.runtimes.includes('replay')) continue;
-  const { interpreter, entry, args } = parseCommand(demo.command);
-  const program = interpreterFor(interpreter);
-  const versions = await versionsOf(interpreter, program, demo.framework);
-  const env = runEnvironment(demo.env);
-  // readDemoFolder and readPythonDemos guarantee a replayable server has a session.
-  const { events, exitCode, session } =
-    demo.port !== undefined && demo.session
-      ? await recordServer(dir, { program, args: [entry, ...args], port: demo.port, env }, demo.session)
-      : { ...(await record(dir, program, [entry, ...args], env)), session: undefined };
-  const transcript: Transcript = {
-    ...versions,
-    recordedAt: new Date().toISOString(),
-    command: demo.command,
-    filesDigest: await filesDigest(demo.files),
-    events,
-    exitCode,
-    ...(session && { session }),
-  };
-  await mkdir(dirname(recording), { recursive: true });
-  await writeFile(recording, format(transcript));
-  const last = events.at(-1)?.at ?? 0;
-  console.log(`${id}: ${events.length} events over ${Math.round(last)} ms, exit code ${exitCode} → ${recording}`);
-  // A server is stopped by the recorder (a Python one dies of the SIGTERM: code null); its session passing is what counts.
-  if (exitCode !== 0 && !session) process.exitCode = 1;
+  for (const { command, path: recording } of recordings) {
+    const { interpreter, entry, args } = parseCommand(command);
+    const program = interpreterFor(interpreter);
+    const versions = await versionsOf(interpreter, program, demo.framework);
+    const env = runEnvironment(demo.env);
+    // readDemoFolder and readPythonDemos guarantee a replayable server has a session.
+    const { events, exitCode, session } =
+      demo.port !== undefined && demo.session
+        ? await recordServer(dir, { program, args: [entry, ...args], port: demo.port, env }, demo.session)
+        : { ...(await record(dir, program, [entry, ...args], env)), session: undefined };
+    const transcript: Transcript = {
+      ...versions,
+      recordedAt: new Date().toISOString(),
+      command,
+      filesDigest: await filesDigest(demo.files),
+      events,
+      exitCode,
+      ...(session && { session }),
+    };
+    await mkdir(dirname(recording), { recursive: true });
+    await writeFile(recording, format(transcript));
+    const last = events.at(-1)?.at ?? 0;
+    console.log(`${id} (${command}): ${events.length} events over ${Math.round(last)} ms, exit code ${exitCode} → ${recording}`);
+    // A server is stopped by the recorder (a Python one dies of the SIGTERM: code null); its session passing is what counts.
+    if (exitCode !== 0 && !session) process.exitCode = 1;
+  }
 }
-

@@ -2,8 +2,8 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Demo } from './demo.ts';
 import { DemoFolderError, readDemoFolder } from './demo-folder.ts';
-import { readPythonDemos, RECORDINGS } from './python-demos.ts';
-import { TRANSCRIPT_FILE } from '../runtimes/transcript.ts';
+import { pythonRecording, readPythonDemos } from './python-demos.ts';
+import { commandsOf, recordingFile } from '../runtimes/transcript.ts';
 
 export interface FoundDemo {
   id: string;
@@ -12,8 +12,8 @@ export interface FoundDemo {
   dir: string;
   /** The file that declares it, from the project root: for the content layer and for errors. */
   manifest: string;
-  /** Where its recorded run is written and read, on disk: `npm run demos:record` writes it. */
-  recording: string;
+  /** Each command it runs with, and where its recorded run is kept on disk (`npm run demos:record` writes it). */
+  recordings: { command: string; path: string }[];
 }
 
 const exists = (path: string) => stat(path).then(() => true, () => false);
@@ -31,10 +31,12 @@ export async function readAllDemos(base: string, label: string): Promise<FoundDe
     const folderLabel = `${label}/${name}`;
     if (await exists(join(dir, 'package.json'))) {
       const demo = await readDemoFolder(dir, folderLabel);
-      found.push({ id: name, demo, dir, manifest: `${folderLabel}/package.json`, recording: join(dir, TRANSCRIPT_FILE) });
+      const recordings = commandsOf(demo).map((command) => ({ command, path: join(dir, recordingFile(command)) }));
+      found.push({ id: name, demo, dir, manifest: `${folderLabel}/package.json`, recordings });
     }
     for (const { id, demo } of await readPythonDemos(dir, folderLabel)) {
-      found.push({ id, demo, dir, manifest: `${folderLabel}/demos.yaml`, recording: join(dir, RECORDINGS, `${id}.json`) });
+      const recordings = commandsOf(demo).map((command) => ({ command, path: join(dir, pythonRecording(id, command)) }));
+      found.push({ id, demo, dir, manifest: `${folderLabel}/demos.yaml`, recordings });
     }
   }
   const seen = new Map<string, string>();

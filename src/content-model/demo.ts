@@ -13,6 +13,11 @@ export const demoManifestSchema = z
     command: z.string().regex(new RegExp(`^(${INTERPRETERS.join('|')})\\s+\\S+`), `must start with ${INTERPRETERS.map((name) => `"${name} "`).join(' or ')} and name a file`),
     /** Files the reader may edit (paths relative to the demo folder). */
     editable: z.array(z.string().min(1)).min(1),
+    /**
+     * Other ways to run it, each chosen in the workbench and recorded on its own: the command
+     * with these arguments after it (many-clients' `--blocking`).
+     */
+    variants: z.array(z.object({ label: z.string().min(1), args: z.array(z.string().regex(/^[\w.=-]+$/, 'must be a plain word such as --blocking')).min(1) }).strict()).optional(),
     /** Runtimes able to run it, in order of preference. */
     runtimes: z.array(z.enum(RUNTIME_IDS)).min(1),
     /** For servers: the port it listens on, shown in the preview. */

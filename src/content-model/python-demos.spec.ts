@@ -19,23 +19,25 @@ const entry = 'stall.py:\n  title: The stall\n  framework: gevent\n  runtimes: [
 describe('readPythonDemos', () => {
   it('makes each listed program a demo: python3 <file>, the files it uses, its recording', async () => {
     const dir = await folder({
-      'demos.yaml': `${entry}  uses: [lanes.py]\n  args: [--blocking]\n  env: { GEVENT_MONITOR_THREAD_ENABLE: "1" }\n`,
+      'demos.yaml': `${entry}  uses: [lanes.py]\n  variants: [{ label: blocking, args: [--blocking] }]\n  env: { GEVENT_MONITOR_THREAD_ENABLE: "1" }\n`,
       'stall.py': 'import gevent\nimport lanes\n',
       'lanes.py': '',
       'recordings/stall.json': '{"recorded": true}',
+      'recordings/stall-blocking.json': '{"recorded": "blocking"}',
     });
     const [found] = await readPythonDemos(dir, 'demos/python');
     expect(found!.id).toBe('stall');
     expect(found!.demo).toMatchObject({
       title: 'The stall',
-      command: 'python3 stall.py --blocking',
+      command: 'python3 stall.py',
+      variants: [{ label: 'blocking', args: ['--blocking'] }],
       editable: ['stall.py'],
       runtimes: ['local', 'replay'],
       framework: 'gevent',
       folder: 'demos/python',
       env: { GEVENT_MONITOR_THREAD_ENABLE: '1' },
     });
-    expect(found!.demo.files.map((file) => file.path)).toEqual(['stall.py', 'lanes.py', 'replay.json']);
+    expect(found!.demo.files.map((file) => file.path)).toEqual(['stall.py', 'lanes.py', 'replay.json', 'replay-blocking.json']);
   });
 
   it('is nothing where a folder has no demos.yaml', async () => {

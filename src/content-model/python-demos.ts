@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { z } from 'astro/zod';
-import { TRANSCRIPT_FILE } from '../runtimes/transcript.ts';
+import { commandsOf, recordingFile } from '../runtimes/transcript.ts';
 import { PYTHON_NEEDS } from '../shared/python-frameworks.ts';
 import type { Demo, DemoFile } from './demo.ts';
 import { DemoFolderError } from './demo-folder.ts';
@@ -25,8 +25,8 @@ export const pythonDemoSchema = z
     /** What it needs installed besides Python: the local runner checks it, the recording names its version. */
     framework: z.enum(PYTHON_NEEDS),
     runtimes: z.array(z.enum(pythonRuntimes)).min(1),
-    /** Command-line arguments after the file. */
-    args: z.array(z.string().regex(/^[\w.=-]+$/, 'must be a plain word such as --blocking')).default([]),
+    /** Other ways to run it, chosen in the workbench and recorded on their own (see demo.ts). */
+    variants: z.array(z.object({ label: z.string().min(1), args: z.array(z.string().regex(/^[\w.=-]+$/, 'must be a plain word such as --blocking')).min(1) }).strict()).optional(),
     /**
      * Files it reads besides itself, mounted beside it: modules of the folder (chat_common.py,
      * lanes.py), or a file of a sibling demo folder (../comet-chat/index.html).
@@ -45,6 +45,9 @@ export type PythonDemoEntry = z.infer<typeof pythonDemoSchema>;
 
 /** The demo id of a program: its file name without ".py" (gevent_blocking_stall). */
 export const pythonDemoId = (file: string) => file.replace(/\.py$/, '');
+
+/** Where a program's recording of `command` is kept in its folder: recordings/<id>.json, recordings/<id>-blocking.json. */
+export const pythonRecording = (id: string, command: string) => `${RECORDINGS}/${id}${recordingFile(command).replace(/^replay/, '')}`;
 
 const readIfThere = (path: string) => readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : Promise.reject(error)));
 
@@ -96,12 +99,17 @@ export async function readPythonDemos(dir: string, label: string): Promise<{ id:
       throw new DemoFolderError(`${where}: a server can only be replayed from a recorded session. Fix: add "session": { "client": "<a Python client in the folder>" }, or remove "replay".`);
     }
     const id = pythonDemoId(file);
-    const recording = await readIfThere(join(dir, RECORDINGS, `${id}.json`));
-    if (recording !== undefined) files.push({ path: TRANSCRIPT_FILE, contents: recording });
-    const { framework, runtimes, args, port, session, title, env } = entry;
+    const { framework, runtimes, variants, port, session, title, env } = entry;
+    const command = `python3 ${file}`;
+    // Its recordings ride along as the files the replay runtime reads (replay.json, replay-blocking.json).
+    for (const recorded of commandsOf({ command, variants })) {
+      const contents = await readIfThere(join(dir, pythonRecording(id, recorded)));
+      if (contents !== undefined) files.push({ path: recordingFile(recorded), contents });
+    }
     demos.push({ id, demo: {
       title,
-      command: ['python3', file, ...args].join(' '),
+      command,
+      ...(variants && { variants }),
       editable: [file],
       runtimes: [...runtimes],
       framework,

@@ -1,5 +1,5 @@
-// Which python3 runs a program: the first of $PYTHON, the python3 on PATH and Debian's
-// /usr/bin/python3 that has what the program needs. The python3 first on PATH is often another
+// Which python3 runs a program: the first of the candidates (the python3 on PATH, then Debian's
+// /usr/bin/python3, unless $PYTHON names one) that has what the program needs. The python3 first on PATH is often another
 // build (pyenv, a virtualenv) without gevent, Eventlet or Twisted; looking further finds the
 // system's. Each answer is kept for the runner's life: a check costs an interpreter start.
 import { execFile } from 'node:child_process';

@@ -24,7 +24,7 @@ export interface RunnerOptions {
   /** The secret; a new random one by default, so it changes at every start. */
   token?: string;
   limits?: { program: Limits; server: Limits };
-  /** Where to look for python3, first match wins (see python.ts). */
+  /** Where to look for python3, first match wins (see python.ts); by default $PYTHON alone, or python3 then /usr/bin/python3. */
   pythons?: readonly string[];
   /** Told of each process started, for the tests that prove what ran and what did not. */
   onSpawn?: (process: RunningProcess, cwd: string) => void;
@@ -81,7 +81,9 @@ function parseRequest(text: string): RunnerRequest {
 export function createRunner(options: RunnerOptions = {}): Runner {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const limits = options.limits ?? DEFAULT_LIMITS;
-  const findPython = pythonFinder(options.pythons ?? [process.env['PYTHON'] ?? '', 'python3', '/usr/bin/python3'], runEnvironment());
+  // $PYTHON is a choice, and is kept to; otherwise the first python3 that has what a program needs.
+  const pythons = options.pythons ?? (process.env['PYTHON'] ? [process.env['PYTHON']] : ['python3', '/usr/bin/python3']);
+  const findPython = pythonFinder(pythons, runEnvironment());
   const active = new Set<() => void>();
 
   async function run(request: IncomingMessage, response: ServerResponse) {

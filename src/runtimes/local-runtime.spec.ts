@@ -13,7 +13,7 @@ function collect() {
 }
 
 /** A fetch that answers with these events as a stream, split mid-line to prove lines are joined. */
-function streaming(events: RunnerEvent[], seen: { init?: RequestInit; url?: string } = {}): typeof fetch {
+function streaming(events: RunnerEvent[], seen: { init?: RequestInit | undefined; url?: string } = {}): typeof fetch {
   return async (url, init) => {
     seen.url = String(url);
     seen.init = init;
@@ -32,7 +32,7 @@ function streaming(events: RunnerEvent[], seen: { init?: RequestInit; url?: stri
 
 describe('LocalRuntime', () => {
   it('posts the demo with the page secret and streams the run to the sink', async () => {
-    const seen: { init?: RequestInit; url?: string } = {};
+    const seen: { init?: RequestInit | undefined; url?: string } = {};
     const runtime = new LocalRuntime({ token: 'secret', fetch: streaming([{ type: 'output', text: 'one\n' }, { type: 'output', text: 'two\n' }, { type: 'exit', code: 0, reason: 'exit' }], seen) });
     const { sink, text } = collect();
     expect(await runtime.run(demo, { sink, env: { EXTRA: '1' } }).exited).toEqual({ code: 0, reason: 'exit' });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EDITED_MESSAGE, EDITED_REASON, ReplayRuntime, transcriptFromFiles, transcriptFromUrl } from './replay-runtime.ts';
 import type { DemoToRun } from './runtime.ts';
-import { filesDigest, type Transcript } from './transcript.ts';
+import { filesDigest, isRecordingFile, type Transcript } from './transcript.ts';
 
 const files = [
   { path: 'main.js', contents: "console.log('a')" },
@@ -27,8 +27,10 @@ async function transcript(overrides: Partial<Transcript> = {}): Promise<Transcri
 
 // The real digest of these files, computed once outside fake timers, then answered at once.
 let realDigest = '';
-const digest = async (of: readonly { path: string; contents: string }[]) =>
-  of.every((file, i) => file.contents === files[i]?.contents) && of.length === files.length ? realDigest : 'edited';
+const digest = async (all: readonly { path: string; contents: string }[]) => {
+  const of = all.filter((file) => !isRecordingFile(file.path));
+  return of.every((file, i) => file.contents === files[i]?.contents) && of.length === files.length ? realDigest : 'edited';
+};
 
 const collect = () => {
   const output: string[] = [];
@@ -107,7 +109,18 @@ describe('ReplayRuntime', () => {
     const runtime = new ReplayRuntime({ loadTranscript: async () => undefined, digest });
     const { sink } = collect();
     const exit = await runtime.run(demo, { sink }).exited;
-    expect(exit.message).toBe('Cannot replay: there is no recorded run of this demo (demos/demo/replay.json); run `npm run demos:record`.');
+    expect(exit.message).toBe('Cannot replay: there is no recorded run of `node main.js` (demos/demo/replay.json); run `npm run demos:record`.');
+  });
+
+  it("plays a variant's own recording, and names it when there is none", async () => {
+    const variant = { ...demo, command: 'node main.js --blocking' };
+    const recorded = { ...(await transcript()), command: variant.command, events: [{ at: 0, text: 'blocking\n' }] };
+    const withRecording = { ...variant, files: [...files, { path: 'replay-blocking.json', contents: JSON.stringify(recorded) }] };
+    const { sink, text } = collect();
+    expect(await new ReplayRuntime({ digest }).run(withRecording, { sink }).exited).toEqual({ code: 0, reason: 'exit' });
+    expect(text()).toBe('blocking\n');
+    const exit = await new ReplayRuntime({ digest }).run(variant, { sink: collect().sink }).exited;
+    expect(exit.message).toBe('Cannot replay: there is no recorded run of `node main.js --blocking` (demos/demo/replay-blocking.json); run `npm run demos:record`.');
   });
 
   it('reads replay.json from the demo files, which the digest leaves out', async () => {

@@ -4,14 +4,14 @@
 // code: output the code did not produce would be a lie.
 import type { Availability, DemoToRun, RunHandle, RunOptions, Runtime } from './runtime.ts';
 import { startRunTask, TaskSettled } from './task.ts';
-import { filesDigest, parseTranscript, TRANSCRIPT_FILE, type Transcript } from './transcript.ts';
+import { filesDigest, parseTranscript, recordingFile, type Transcript } from './transcript.ts';
 
 export type LoadTranscript = (demo: DemoToRun) => Promise<Transcript | undefined>;
 
-/** Reads replay.json from among the demo's files (the demo loader collects every file of the folder). */
+/** Reads the recording of the demo's command from among its files (the demo loader collects every file of the folder). */
 export const transcriptFromFiles: LoadTranscript = async (demo) => {
-  const file = demo.files.find((f) => f.path === TRANSCRIPT_FILE);
-  return file && parseTranscript(JSON.parse(file.contents), `demos/${demo.id}/${TRANSCRIPT_FILE}`);
+  const file = demo.files.find((f) => f.path === recordingFile(demo.command));
+  return file && parseTranscript(JSON.parse(file.contents), `demos/${demo.id}/${file.path}`);
 };
 
 /**
@@ -35,7 +35,7 @@ export function transcriptFromUrl(fetcher: typeof fetch = (input, init) => fetch
         const data: unknown = await response.json().catch(() => {
           throw new Error(`${label} is not valid JSON`);
         });
-        return parseTranscript(data, `demos/${demo.id}/${TRANSCRIPT_FILE}`);
+        return parseTranscript(data, `demos/${demo.id}/${recordingFile(demo.command)}`);
       })();
       fetched.set(url, transcript);
       transcript.catch(() => fetched.delete(url));
@@ -86,7 +86,7 @@ export class ReplayRuntime implements Runtime {
 
   /** Why this demo cannot be replayed, or undefined if it can. */
   async #refusal(demo: DemoToRun, transcript: Transcript | undefined): Promise<string | undefined> {
-    if (!transcript) return `there is no recorded run of this demo (demos/${demo.id}/${TRANSCRIPT_FILE}); run \`npm run demos:record\``;
+    if (!transcript) return `there is no recorded run of \`${demo.command}\` (demos/${demo.id}/${recordingFile(demo.command)}); run \`npm run demos:record\``;
     if ((await this.#digest(demo.files)) !== transcript.filesDigest) return editedMessage(demo);
     return undefined;
   }
@@ -96,7 +96,7 @@ export class ReplayRuntime implements Runtime {
     // A transcript the page only links is fetched and checked by run(), not here: available()
     // does no network. If it is missing or the code was edited, run() says so in the output
     // and ends with reason 'error', so the fallback policy tries the next runtime.
-    if (demo.transcriptUrl && !demo.files.some((file) => file.path === TRANSCRIPT_FILE)) {
+    if (demo.transcriptUrl && !demo.files.some((file) => file.path === recordingFile(demo.command))) {
       return { ok: true, why: 'a recorded run of this demo is published with this page' };
     }
     try {

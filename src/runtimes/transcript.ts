@@ -4,6 +4,24 @@
 
 export const TRANSCRIPT_FILE = 'replay.json';
 
+/**
+ * The recording of one command of a demo: replay.json for its command, replay-blocking.json for
+ * a variant run with `--blocking` (see "variants" in src/content-model/demo.ts).
+ */
+export function recordingFile(command: string): string {
+  const args = command.trim().split(/\s+/).slice(2);
+  const slug = args.join('-').replace(/[^\w]+/g, '-').replace(/^-+|-+$/g, '');
+  return slug ? `replay-${slug}.json` : TRANSCRIPT_FILE;
+}
+
+/** Every command a demo can be run with: its own, then each variant's. */
+export function commandsOf(demo: { command: string; variants?: readonly { args: readonly string[] }[] | undefined }): string[] {
+  return [demo.command, ...(demo.variants ?? []).map((variant) => `${demo.command} ${variant.args.join(' ')}`)];
+}
+
+/** Whether a file of a demo is one of its recordings rather than its code. */
+export const isRecordingFile = (path: string) => /^replay(-[\w-]+)?\.json$/.test(path);
+
 export interface ReplayEvent {
   /** Milliseconds after the program started. */
   at: number;
@@ -46,13 +64,13 @@ export class TranscriptError extends Error {
 }
 
 /**
- * sha256 (hex) over every file of the demo except the transcript itself, sorted by path
+ * sha256 (hex) over every file of the demo except its recordings, sorted by path
  * (code-unit order, not locale order, so every machine agrees): for each, path, NUL, contents,
  * NUL. Paths are included so a renamed file counts as a change.
  */
 export async function filesDigest(files: readonly { path: string; contents: string }[]): Promise<string> {
   const text = files
-    .filter((file) => file.path !== TRANSCRIPT_FILE)
+    .filter((file) => !isRecordingFile(file.path))
     .toSorted((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
     .map((file) => `${file.path}\0${file.contents}\0`)
     .join('');

@@ -18,6 +18,24 @@ export interface ControlsActions {
   stop(): void;
   edit(): void;
   reset(): void;
+  /** The reader chose another command (a variant, such as `--blocking`): its index, 0 for the demo's own. */
+  chooseCommand?(index: number): void;
+}
+
+/** A labelled <select> over the demo's commands, when it has variants (many-clients' `--blocking`). */
+function commandSetting(commands: readonly { command: string; label: string }[], uid: string, choose: (index: number) => void): HTMLElement {
+  const select = document.createElement('select');
+  select.id = `${uid}-command`;
+  select.className = 'wb-runtime-select';
+  select.append(...commands.map(({ command, label }, index) => new Option(label ? `${command} (${label})` : command, String(index))));
+  select.addEventListener('change', () => choose(Number(select.value)));
+  const label = document.createElement('label');
+  label.htmlFor = select.id;
+  label.textContent = 'Command';
+  const wrapper = document.createElement('span');
+  wrapper.className = 'wb-runtime-setting';
+  wrapper.append(label, select);
+  return wrapper;
 }
 
 function button(text: string, className = 'wb-button'): HTMLButtonElement {
@@ -28,7 +46,13 @@ function button(text: string, className = 'wb-button'): HTMLButtonElement {
   return node;
 }
 
-export function createControlsView(store: WorkbenchStore, runtimes: readonly RuntimeId[], uid: string, actions: ControlsActions): ControlsView {
+export function createControlsView(
+  store: WorkbenchStore,
+  runtimes: readonly RuntimeId[],
+  uid: string,
+  actions: ControlsActions,
+  commands: readonly { command: string; label: string }[] = [],
+): ControlsView {
   const runButton = button('Run', 'wb-button wb-run');
   const stopButton = button('Stop');
   const editButton = button('Edit code');
@@ -39,7 +63,9 @@ export function createControlsView(store: WorkbenchStore, runtimes: readonly Run
   resetButton.addEventListener('click', actions.reset);
   const toolbar = document.createElement('div');
   toolbar.className = 'wb-toolbar';
-  toolbar.append(runButton, stopButton, editButton, resetButton, createRuntimeSetting(runtimes, uid));
+  toolbar.append(runButton, stopButton, editButton, resetButton);
+  if (commands.length > 1 && actions.chooseCommand) toolbar.append(commandSetting(commands, uid, actions.chooseCommand));
+  toolbar.append(createRuntimeSetting(runtimes, uid));
 
   const status = document.createElement('p');
   status.className = 'wb-runtime';

@@ -3,10 +3,18 @@
 // needs no request. The replay transcript is only linked (transcriptUrl) and fetched when used.
 import type { DemoToRun, RuntimeId } from '../runtimes/index.ts';
 
+/** Another way to run the demo: its command (the demo's, with arguments) and its recording. */
+export interface DemoVariant {
+  label: string;
+  command: string;
+  transcriptUrl?: string | undefined;
+}
+
 export interface DemoData extends DemoToRun {
   title: string;
   editable: readonly string[];
   runtimes: readonly RuntimeId[];
+  variants?: readonly DemoVariant[] | undefined;
 }
 
 export function readDemoData(root: Element): DemoData {

@@ -53,8 +53,8 @@ export function preloadFallbacks(demo: { runtimes: readonly RuntimeId[] }): void
   if (demo.runtimes.includes('worker')) pageRuntimes().find((runtime) => runtime.id === 'worker')?.preload();
 }
 
-/** Why a page cannot run demos locally, for the sentence after a reader asked for it. */
-export const NO_LOCAL_RUNNER = 'this page was not served by `npm run present` or `npm run dev`, which bring the local runner';
+/** Why a page cannot run demos locally, for the sentence about runtimes. */
+export const NO_LOCAL_RUNNER = 'this page comes from a static host, not from `npm run present` on your own computer';
 
 /**
  * The runtimes this page offers the demo, best first: the demo's own, less the local runner
@@ -72,8 +72,10 @@ export function runDemo(run: PageRun): Promise<FallbackResult> {
   const address = new URL(location.href);
   const forced = forcedRuntime(address, savedRuntimeSetting());
   const offered = offeredRuntimes(run.demo);
-  // Asked for and not here: it stays in the order, so the sentence says why it did not run.
-  const missingLocal = forced?.id === 'local' && run.demo.runtimes.includes('local') && !offered.includes('local');
+  // Not here, and either asked for or the only live runtime the demo has (a Python program): it
+  // stays in the order, so the sentence says why the run is not live and where it would be.
+  const liveInBrowser = run.demo.runtimes.some((id) => id === 'webcontainer' || id === 'worker');
+  const missingLocal = run.demo.runtimes.includes('local') && !offered.includes('local') && (forced?.id === 'local' || !liveInBrowser);
   return runWithFallback({
     ...run,
     demo: { ...run.demo, runtimes: missingLocal ? run.demo.runtimes : offered },

@@ -60,6 +60,9 @@ export function mountWorkbench(root: HTMLElement): Workbench {
   });
   const cleanups: (() => void)[] = [];
   let controller: AbortController | undefined;
+  /** The command Run uses: the demo's own, or a variant the reader chose (with its own recording). */
+  const commands = [{ label: '', command: demo.command, transcriptUrl: demo.transcriptUrl }, ...(demo.variants ?? [])];
+  let chosen = commands[0]!;
 
   // ----- the controller's actions -----
   const setFile = (path: string, text: string) => {
@@ -77,7 +80,7 @@ export function mountWorkbench(root: HTMLElement): Workbench {
       const mine = (controller = new AbortController());
       edits.flush();
       store.update(({ run }) => ({ running: true, run: run + 1, output: '', truncated: false, previewUrl: undefined, note: '', status: 'Choosing a runtime…' }));
-      const toRun = { ...demo, files: demo.files.map((file) => ({ path: file.path, contents: store.get().files.find((f) => f.path === file.path)?.text ?? file.contents })) };
+      const toRun = { ...demo, command: chosen.command, transcriptUrl: chosen.transcriptUrl, files: demo.files.map((file) => ({ path: file.path, contents: store.get().files.find((f) => f.path === file.path)?.text ?? file.contents })) };
       const sink = hideTraceLines({ write: (text) => store.appendOutput(text) }, timeline.start());
       try {
         const result = await runDemo({
@@ -142,12 +145,19 @@ export function mountWorkbench(root: HTMLElement): Workbench {
     onLeave: () => (store.get().running ? controls.stopButton : controls.runButton).focus(),
     onError: editorFailed,
   });
-  const controls = createControlsView(store, offeredRuntimes(demo), uid, {
-    run: () => void workbench.run(),
-    stop: () => workbench.stop(),
-    edit: () => void workbench.edit(),
-    reset: () => void workbench.reset(),
-  });
+  const controls = createControlsView(
+    store,
+    offeredRuntimes(demo),
+    uid,
+    {
+      run: () => void workbench.run(),
+      stop: () => workbench.stop(),
+      edit: () => void workbench.edit(),
+      reset: () => void workbench.reset(),
+      chooseCommand: (index) => (chosen = commands[index] ?? commands[0]!),
+    },
+    commands,
+  );
   const terminalBox = document.createElement('div');
   terminalBox.className = 'wb-terminal';
   const output = document.createElement('section');

@@ -11,10 +11,13 @@ const shape = (line: string) => line.replace(/0x[0-9a-f…]+/gi, '0x').replace(/
 
 async function recordedOutputs(): Promise<Map<string, Set<string>>> {
   const outputs = new Map<string, Set<string>>();
-  for (const { id, demo, recording } of await readAllDemos('demos', 'demos')) {
+  for (const { id, demo, recordings } of await readAllDemos('demos', 'demos')) {
     if (!demo.runtimes.includes('replay')) continue;
-    const transcript = parseTranscript(JSON.parse(await readFile(recording, 'utf8')), recording);
-    const lines = transcript.events.map((event) => event.text).join('').split('\n');
+    const lines: string[] = [];
+    for (const { path } of recordings) {
+      const transcript = parseTranscript(JSON.parse(await readFile(path, 'utf8')), path);
+      lines.push(...transcript.events.map((event) => event.text).join('').split('\n'));
+    }
     outputs.set(id, new Set(lines.filter((line) => !line.startsWith('#trace ')).map(shape).filter((line) => line.length > 3)));
   }
   return outputs;

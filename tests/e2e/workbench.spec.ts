@@ -8,6 +8,8 @@ const chapter = '/chapters/twisted/';
 const forced = `${chapter}?runtime=worker`;
 
 const workbench = (page: Page) => page.getByRole('region', { name: /^Demo: / });
+/** The Node demo these tests use, on pages that also show Python programs as demos. */
+const embed = (page: Page) => page.locator('demo-embed[data-demo="reactor-callbacks"], demo-embed[data-demo="coroutines"]');
 const editor = (page: Page) => page.getByRole('textbox', { name: 'Edit main.js' });
 const status = (page: Page) => workbench(page).locator('.wb-runtime');
 
@@ -54,10 +56,10 @@ test('before use, a chapter with a demo loads no workbench JS, and the loader is
   const scripts = recordScripts(page);
   await page.goto(chapter);
   await page.waitForLoadState('networkidle');
-  await expect(page.locator('demo-embed .demo-static')).toBeVisible();
+  await expect(embed(page).locator('.demo-static')).toBeVisible();
   // Nothing edited yet: no mark, no note, no second copy of the code.
-  await expect(page.locator('demo-embed .demo-edited, demo-embed .demo-edit-note, demo-embed .demo-saved')).toHaveCount(3);
-  for (const part of await page.locator('demo-embed .demo-edited, demo-embed .demo-edit-note, demo-embed .demo-saved').all()) await expect(part).toBeHidden();
+  await expect(embed(page).locator('.demo-edited, .demo-edit-note, .demo-saved')).toHaveCount(3);
+  for (const part of await embed(page).locator('.demo-edited, .demo-edit-note, .demo-saved').all()) await expect(part).toBeHidden();
   await expect.poll(() => scripts.every((s) => s.gz > 0)).toBe(true);
   // 0 bytes of workbench before use: no editor, terminal or runtime code.
   expect(scripts.map((s) => s.url).filter((url) => /workbench|editor|codemirror|xterm|runtime/i.test(url))).toEqual([]);
@@ -90,7 +92,7 @@ test('Run alone loads the terminal and the runtime but no editor; the editor com
 
 test('focusing the code opens the editor without running the demo', async ({ page }) => {
   await page.goto(forced);
-  await page.locator('demo-embed pre').first().click();
+  await embed(page).locator('pre').first().click();
   await expect(editor(page)).toBeFocused();
   await expect(status(page)).toHaveText('Press Run to run this demo in your browser.');
   // Esc leaves the editor (keys inside it belong to it, so this is the way out).
@@ -124,7 +126,7 @@ test('the recorded run is fetched only when the replay runtime runs, then plays'
   await page.waitForLoadState('networkidle');
   // A reader who never runs the demo does not pay for its transcript, in a request or in the page.
   expect(transcripts).toEqual([]);
-  expect(await page.locator('script[data-demo-files]').textContent()).not.toContain('"events"');
+  expect(await embed(page).locator('script[data-demo-files]').textContent()).not.toContain('"events"');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect.poll(() => terminalText(page)).toContain('reactor stopped');
   expect(await terminalText(page)).toContain('callback combine: ada has 3 posts');
@@ -180,7 +182,7 @@ test('automatic mode never waits on a boot that does not come: the page says it 
 test('offline, automatic mode runs the worker at once and says why', async ({ page, context }) => {
   await page.goto(chapter);
   // The workbench was opened while online (the code focused); then the network goes.
-  await page.locator('demo-embed pre').first().click();
+  await embed(page).locator('pre').first().click();
   await expect(editor(page)).toBeVisible();
   await context.setOffline(true);
   await workbench(page).getByRole('button', { name: 'Run', exact: true }).click();
@@ -207,7 +209,7 @@ test('a saved edit shows after a reload without any workbench, marked, with the 
 
   // The static view, with no workbench: the edit, marked as such, as text.
   const scripts = recordScripts(page);
-  const demo = page.locator('demo-embed');
+  const demo = embed(page);
   await expect(demo.locator('.demo-saved')).toHaveText('console.log("edited " + (6 * 7));');
   await expect(demo.locator('.demo-saved')).toBeVisible();
   await expect(demo.locator('.demo-file-name')).toContainText('· edited');
@@ -240,8 +242,8 @@ test('a saved edit shows after a reload without any workbench, marked, with the 
   await workbench(page).getByRole('button', { name: 'Reset' }).click();
   await expect(workbench(page).getByRole('button', { name: 'Reset' })).toBeDisabled();
   await page.reload();
-  await expect(page.locator('demo-embed .demo-saved')).toBeHidden();
-  await expect(page.locator('demo-embed .demo-original pre')).toContainText('reactor');
+  await expect(embed(page).locator('.demo-saved')).toBeHidden();
+  await expect(embed(page).locator('.demo-original pre')).toContainText('reactor');
   await expect(page.getByText('You have edited this demo')).toBeHidden();
 });
 
@@ -338,7 +340,7 @@ test('axe finds no violations on the static view showing a saved edit', async ({
   await page.goto(chapter);
   await page.evaluate(() => localStorage.setItem('async-talk:demo-edit:reactor-callbacks:main.js', 'console.log("mine");'));
   await page.reload();
-  await expect(page.locator('demo-embed .demo-saved')).toBeVisible();
+  await expect(embed(page).locator('.demo-saved')).toBeVisible();
   const results = await new AxeBuilder({ page }).include('demo-embed').analyze();
   expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(' | ')}`)).toEqual([]);
 });
@@ -348,8 +350,8 @@ test('saved text that looks like markup is shown as text, never run as HTML', as
   const hostile = '</code><img src=x onerror="window.pwned=1"><script>window.pwned=2</script>';
   await page.evaluate((text) => localStorage.setItem('async-talk:demo-edit:reactor-callbacks:main.js', text), hostile);
   await page.reload();
-  await expect(page.locator('demo-embed .demo-saved')).toHaveText(hostile);
-  expect(await page.locator('demo-embed img').count()).toBe(0);
+  await expect(embed(page).locator('.demo-saved')).toHaveText(hostile);
+  expect(await embed(page).locator('img').count()).toBe(0);
   expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
 });
 
@@ -357,7 +359,7 @@ test('the runtime setting chooses the runtime on every demo of the site, survive
   const setting = () => workbench(page).getByRole('combobox', { name: 'Run in' });
   // Focusing the code opens the workbench without running it (no WebContainer boot is tried).
   await page.goto(chapter);
-  await page.locator('demo-embed pre').first().click();
+  await embed(page).locator('pre').first().click();
   await expect(setting()).toHaveValue('');
   await setting().selectOption({ label: 'a Web Worker' });
   await workbench(page).getByRole('button', { name: 'Run', exact: true }).click();
@@ -366,7 +368,7 @@ test('the runtime setting chooses the runtime on every demo of the site, survive
 
   // Another chapter's demo, after a reload of the site: the same choice.
   await page.goto('/chapters/greenlets/');
-  await page.locator('demo-embed pre').first().click();
+  await embed(page).locator('pre').first().click();
   await expect(setting()).toHaveValue('worker');
   await workbench(page).getByRole('button', { name: 'Run', exact: true }).click();
   await expect(status(page)).toHaveText('Ran in a Web Worker, as your setting asked.');
@@ -389,11 +391,11 @@ test('a Run pressed while the workbench is still loading is not lost', async ({ 
     await released;
     await route.continue();
   });
-  await page.locator('demo-embed pre').first().click();
-  await expect(page.locator('demo-embed')).toHaveAttribute('data-workbench-start', 'edit');
+  await embed(page).locator('pre').first().click();
+  await expect(embed(page)).toHaveAttribute('data-workbench-start', 'edit');
   await expect(page.getByRole('status').filter({ hasText: 'Loading the workbench…' })).toBeVisible();
   await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(page.locator('demo-embed')).toHaveAttribute('data-workbench-start', 'run');
+  await expect(embed(page)).toHaveAttribute('data-workbench-start', 'run');
   release();
   await expect(status(page)).toHaveText('Ran in a Web Worker, as the address (?runtime=worker) asked.');
   await expect.poll(() => terminalText(page)).toContain('reactor stopped');
