@@ -33,7 +33,8 @@ function commandSetting(commands: readonly { command: string; label: string }[],
   label.htmlFor = select.id;
   label.textContent = 'Command';
   const wrapper = document.createElement('span');
-  wrapper.className = 'wb-runtime-setting';
+  // Shown on slides too, unlike the runtime setting: choosing the variant is part of the demo.
+  wrapper.className = 'wb-runtime-setting wb-command-setting';
   wrapper.append(label, select);
   return wrapper;
 }
