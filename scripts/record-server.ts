@@ -39,7 +39,8 @@ async function within<T>(work: Promise<T>, ms: number, late: (ms: number) => Err
 
 /**
  * `server.program` runs `server.args` in `cwd`, with `server.env` (the clean run environment) and
- * the session's own; the client runs on the same interpreter when it is a Python file, else Node.
+ * the session's own (the client gets those too: a proxy's client plays its upstream); the client runs
+ * on the same interpreter when it is a Python file, else Node.
  */
 export async function recordServer(
   cwd: string,
@@ -78,7 +79,7 @@ export async function recordServer(
     await within(Promise.race([listening, died]), LISTEN_LIMIT_MS, late('the server did not say "listening on port N"'));
 
     const clientProgram = session.client.endsWith('.py') ? server.program : process.execPath;
-    client = spawn(clientProgram, [session.client], { cwd, env: { ...base, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    client = spawn(clientProgram, [session.client], { cwd, env: { ...base, ...session.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
     eachLine(client, (line) => push(`${CLIENT_LABEL}${line}`));
     const clientCode = await within(Promise.race([exited(client), died]), SESSION_LIMIT_MS, late(`the session (${session.client}) did not finish`));
     if (clientCode !== 0) throw fail(`the session (${session.client}) failed with exit code ${clientCode}`);

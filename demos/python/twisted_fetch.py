@@ -4,6 +4,8 @@ import time
 
 from twisted.internet import reactor, task
 
+import lanes  # the workbench's timeline; prints nothing in a terminal
+
 START = time.monotonic()
 DATA = {"user": "ada", "posts": ["p1", "p2", "p3"]}
 
@@ -16,8 +18,10 @@ def log(message):
 def fetch(name, seconds, fails=False):
     """Stands in for a network request: a Deferred that fires later."""
     log(f"fetch {name}: request sent")
+    sent = lanes.now_ms()
 
     def reply():
+        lanes.span(f"fetch {name}", "waiting", sent)  # the request was out
         if fails:
             raise ConnectionError(f"{name}: 503 Unavailable")
         log(f"fetch {name}: reply received")

@@ -6,7 +6,7 @@ import { emptyStorageOncePerTest } from './helpers.ts';
 // The slide of chapter 9 that holds <Demo id="blocking-stall" />, run in the Web Worker.
 const slideHash = '#/largest-pitfall/3';
 const slideTitle = 'Demo: the stall, and two cures';
-const nextTitle = 'Cure one: give way on purpose';
+const nextTitle = 'Demo: the real gevent stall';
 const audienceUrl = `/deck/?runtime=worker${slideHash}`;
 
 const workbench = (page: Page) => currentSlide(page).getByRole('region', { name: /^Demo: / });
@@ -195,8 +195,8 @@ test('the presenter view mirrors the demo read-only, runs nothing itself, and ca
   await expectAt(presenter, slideHash, slideTitle);
   // Before the audience window opens the demo, the presenter shows the slide as it is, but its
   // Run cannot be reached: the demo is the audience window's to run.
-  await expect(currentSlide(presenter).locator('demo-embed')).toBeVisible();
-  expect(await currentSlide(presenter).locator('demo-embed').evaluate((embed) => (embed as HTMLElement).inert)).toBe(true);
+  await expect(currentSlide(presenter).locator('demo-embed[data-demo="blocking-stall"]')).toBeVisible();
+  expect(await currentSlide(presenter).locator('demo-embed[data-demo="blocking-stall"]').evaluate((embed) => (embed as HTMLElement).inert)).toBe(true);
 
   await runButton(audience).click();
   await expect.poll(() => terminalText(audience), { timeout: 15_000 }).toContain('[exited with code 0]');
@@ -213,7 +213,7 @@ test('the presenter view mirrors the demo read-only, runs nothing itself, and ca
   await expect(view.locator('.demo-mirror-output')).toContainText('[exited with code 0]');
   await expect(view.locator('.demo-mirror-output')).not.toContainText('#trace');
   await expect(view).toContainText('Ran in a Web Worker, as the address (?runtime=worker) asked.');
-  await expect(currentSlide(presenter).locator('demo-embed')).toBeHidden();
+  await expect(currentSlide(presenter).locator('demo-embed[data-demo="blocking-stall"]')).toBeHidden();
 
   // Output that never ends, 5,000 lines a second: the presenter view reloads in the middle of it.
   await editor(audience).click();
@@ -252,5 +252,5 @@ test('the presenter view mirrors the demo read-only, runs nothing itself, and ca
   await audience.reload();
   await expectAt(audience, slideHash, slideTitle);
   await expect(mirror(presenter)).toBeHidden();
-  await expect(currentSlide(presenter).locator('demo-embed')).toBeVisible();
+  await expect(currentSlide(presenter).locator('demo-embed[data-demo="blocking-stall"]')).toBeVisible();
 });

@@ -49,8 +49,8 @@ test('the presenter view shows the slide, the next one, the notes and the time',
   await page.getByRole('button', { name: 'Start' }).click();
   await page.clock.runFor(5 * 60_000);
   await expect(elapsed).toHaveText('5:00');
-  // Slide 3 of chapter 1's 12 slides at 6 minutes: about 1:30 planned, so well behind.
-  await expect(page.locator('[data-presenter-pace]')).toContainText(/Chapter 1 of \d+ \(6 min\) · planned 1:30 of \d+:\d\d · 3:30 behind/);
+  // Slide 3 of chapter 1's 13 slides at 6 minutes: about 1:23 planned, so well behind.
+  await expect(page.locator('[data-presenter-pace]')).toContainText(/Chapter 1 of \d+ \(6 min\) · planned 1:23 of \d+:\d\d · 3:37 behind/);
   await page.getByRole('button', { name: 'Pause' }).click();
   await page.clock.runFor(60_000);
   await expect(elapsed).toHaveText('5:00');

@@ -244,7 +244,7 @@ test('a saved edit shows after a reload without any workbench, marked, with the 
   await page.reload();
   await expect(embed(page).locator('.demo-saved')).toBeHidden();
   await expect(embed(page).locator('.demo-original pre')).toContainText('reactor');
-  await expect(page.getByText('You have edited this demo')).toBeHidden();
+  await expect(embed(page).getByText('You have edited this demo')).toBeHidden();
 });
 
 test('a syntax error shows a clear error in the terminal', async ({ page }) => {
@@ -407,7 +407,7 @@ test('a workbench that cannot be loaded is said so on the demo, and the next Run
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   const failed = page.getByRole('alert').filter({ hasText: 'The workbench could not be loaded (are you offline?). Your code is unchanged; press Run to try again.' });
   await expect(failed).toBeVisible();
-  await expect(page.getByText('Loading the workbench…')).toBeHidden();
+  await expect(embed(page).getByText('Loading the workbench…')).toBeHidden();
   await page.unroute('**/_astro/workbench.*.js');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect.poll(() => terminalText(page)).toContain('reactor stopped');

@@ -227,10 +227,27 @@ describe('demos/python/twisted_deferred_chain.py, traced', () => {
     run = await traced('twisted_deferred_chain.py');
   });
 
+  it('draws each fetch waiting on the network, both at once, and the ads one after them', () => {
+    const fetches = run.events.filter((event) => event.lane.startsWith('fetch '));
+    expect(fetches.map((event) => [event.lane, event.state])).toEqual([
+      ['fetch user', 'waiting'],
+      ['fetch posts', 'waiting'],
+      ['fetch ads', 'waiting'],
+    ]);
+    const [user, posts, ads] = fetches;
+    // Both requests went out before the reactor ran; each waited as long as its pretend network.
+    expect(Math.abs(user!.from - posts!.from)).toBeLessThanOrEqual(5);
+    expect(length(user!)).toBeGreaterThanOrEqual(200 - 1);
+    expect(length(posts!)).toBeGreaterThanOrEqual(300 - 1);
+    expect(ads!.from).toBeGreaterThanOrEqual(posts!.to);
+    expect(length(ads!)).toBeGreaterThanOrEqual(100 - 1);
+  });
+
   it('draws the page chain waiting for both fetches, running its callbacks, pausing for the ads', () => {
-    expect(new Set(run.events.map((event) => event.lane))).toEqual(new Set(['page']));
-    const [forBoth, callbacks, forAds, rendered] = run.events;
-    expect(run.events.map((event) => event.state)).toEqual(['waiting', 'running', 'waiting', 'running']);
+    const page = run.events.filter((event) => event.lane === 'page');
+    expect(new Set(run.events.map((event) => event.lane))).toEqual(new Set(['page', 'fetch user', 'fetch posts', 'fetch ads']));
+    const [forBoth, callbacks, forAds, rendered] = page;
+    expect(page.map((event) => event.state)).toEqual(['waiting', 'running', 'waiting', 'running']);
     // It resumed when the later of the two replies came, both requests having gone out at the
     // start: the program's log says when (whole ms; its clock started a moment after).
     expect(forBoth!.from).toBe(0);
