@@ -10,7 +10,7 @@ export interface Limits {
 }
 
 export type ProcessEnd =
-  | { reason: 'exit'; code: number | null }
+  | { reason: 'exit'; code: number | null; message?: string }
   | { reason: 'stopped'; code: null; message?: string }
   | { reason: 'error'; code: null; message: string };
 
@@ -39,8 +39,10 @@ export function runProcess(
   let printed = 0;
   let limitHit: string | undefined;
   let stoppedByReader = false;
+  /** Once it is gone, its pid may be another's: nothing is signalled any more. */
+  let closed = false;
   const killGroup = () => {
-    if (child.pid === undefined) return;
+    if (child.pid === undefined || closed) return;
     try {
       process.kill(-child.pid, 'SIGKILL');
     } catch {
@@ -73,10 +75,13 @@ export function runProcess(
       clearTimeout(timer);
       resolve({ reason: 'error', code: null, message: error.code === 'ENOENT' ? `${program} is not installed on this computer` : error.message });
     });
-    child.once('close', (code) => {
+    child.once('close', (code, signal) => {
       clearTimeout(timer);
+      closed = true;
       if (limitHit) resolve({ reason: 'stopped', code: null, message: limitHit });
       else if (stoppedByReader) resolve({ reason: 'stopped', code: null });
+      // Ended by a signal nobody here sent: a crash, or Node aborting past its memory limit.
+      else if (signal) resolve({ reason: 'exit', code: null, message: `the program was ended by ${signal}` });
       else resolve({ reason: 'exit', code });
     });
   });

@@ -19,6 +19,8 @@ import { BadFilesError, createWorkspace } from './workspace.ts';
 /** A program gets a minute; a server, which the speaker keeps open during a talk, a quarter of an hour. */
 export const DEFAULT_LIMITS = { program: { timeMs: 60_000, outputBytes: 4 * 1024 * 1024 }, server: { timeMs: 15 * 60_000, outputBytes: 4 * 1024 * 1024 } };
 const MAX_BODY_BYTES = 3 * 1024 * 1024;
+/** The heap a Node demo may use: the demos need a few MB. */
+export const NODE_MEMORY_MB = 512;
 
 export interface RunnerOptions {
   /** The secret; a new random one by default, so it changes at every start. */
@@ -136,7 +138,10 @@ export function createRunner(options: RunnerOptions = {}): Runner {
       });
     };
     let finished = false;
-    const running = runProcess(program, [command.entry, ...command.args], {
+    // Node keeps what a program prints in memory while the program never yields (a busy loop
+    // writing to a pipe): a cap makes such an edit end in a second, not take the laptop's memory.
+    const memoryCap = command.interpreter === 'node' ? [`--max-old-space-size=${NODE_MEMORY_MB}`] : [];
+    const running = runProcess(program, [...memoryCap, command.entry, ...command.args], {
       cwd: workspace.cwd,
       env,
       limits: server ? limits.server : limits.program,

@@ -20,6 +20,7 @@ const RESET = '\x1b[0m';
 
 function exitLine(exit: RunExit): string {
   if (exit.reason === 'stopped') return `\n${DIM}[stopped]${RESET}\n`;
+  if (exit.reason === 'exit' && exit.code === null) return `\n${RED}[${exit.message ?? 'the program was ended by a signal'}]${RESET}\n`;
   if (exit.reason === 'exit') return exit.code === 0 ? `\n${DIM}[exited with code 0]${RESET}\n` : `\n${RED}[exited with code ${exit.code}]${RESET}\n`;
   return `\n${RED}[could not run: ${exit.message ?? exit.reason}]${RESET}\n`;
 }

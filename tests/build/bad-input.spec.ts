@@ -84,7 +84,20 @@ describe('bad input fails the build and says where', () => {
     );
     const { code, output } = await runAstro(dir, ['build']);
     expect(code).not.toBe(0);
-    expect(output).toContain('<Demo id="no-such-demo">: there is no demo folder demos/no-such-demo/');
+    expect(output).toContain('<Demo id="no-such-demo">: there is no demo "no-such-demo": no folder demos/no-such-demo/ with a "demo" key in its package.json, and no no-such-demo.py in demos/python/demos.yaml.');
+  });
+
+  it('a RecordedRun of a demo with no recording names the id and how to record it', async () => {
+    const dir = await projectCopy();
+    await writeFile(
+      join(dir, 'content/chapters/98-missing-run.mdx'),
+      '---\ntitle: Missing run\nsummary: Shows output that was never recorded.\nminutes: 1\n---\n\n<RecordedRun id="no_such_program" />\n',
+    );
+    const { code, output } = await runAstro(dir, ['build']);
+    expect(code).not.toBe(0);
+    expect(output).toContain(
+      '<RecordedRun id="no_such_program">: there is no recorded run of "no_such_program". Fix: correct the id, or list the demo with the replay runtime and run `npm run demos:record`.',
+    );
   });
 
   it('CSS imported by a workbench module, which no page would get, names the file and where it belongs', async () => {

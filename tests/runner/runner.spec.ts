@@ -131,7 +131,9 @@ describe('a run', () => {
     const [stopped, finished] = await Promise.all([first, second]);
     expect(outputOf(stopped).trim()).not.toBe(outputOf(finished).trim());
     expect(exitOf(finished)).toEqual({ type: 'exit', code: 0, reason: 'exit' });
-    expect(await spawned[0]!.process.ended).toEqual({ reason: 'stopped', code: null });
+    // Which one the runner started first is the server's business: each is found by its folder.
+    const stoppedRun = spawned.find((run) => run.cwd === outputOf(stopped).trim())!;
+    expect(await stoppedRun.process.ended).toEqual({ reason: 'stopped', code: null });
   });
 
   it('is stopped at its time limit, and says which limit it hit', async () => {
@@ -144,10 +146,18 @@ describe('a run', () => {
 
   it('is stopped at its output limit, and says which limit it hit', async () => {
     const { port, pageHeaders } = await start({ limits: { program: { timeMs: 60_000, outputBytes: 100_000 }, server: { timeMs: 60_000, outputBytes: 100_000 } } });
-    const answer = await postRun(port, pageHeaders(), nodeDemo('for (;;) process.stdout.write("x".repeat(1000));'));
+    const answer = await postRun(port, pageHeaders(), pythonDemo('import sys\nwhile True:\n    sys.stdout.write("x" * 1000)\n'));
     const message = 'Stopped by the local runner: the run printed more than 0.1 MB, its output limit.';
     expect(exitOf(answer)).toEqual({ type: 'exit', code: null, reason: 'stopped', message });
     expect(outputOf(answer).replace(`\n${message}\n`, '').length).toBe(100_000);
+  });
+
+  it('ends a Node program that floods without ever yielding at its memory cap, and says how it ended', async () => {
+    const { port, pageHeaders } = await start();
+    // Node keeps a pipe's unwritten output in memory while the loop never yields.
+    const answer = await postRun(port, pageHeaders(), nodeDemo('for (;;) process.stdout.write("x".repeat(1000));'));
+    expect(outputOf(answer)).toContain('JavaScript heap out of memory');
+    expect(exitOf(answer)).toEqual({ type: 'exit', code: null, reason: 'exit', message: 'the program was ended by SIGABRT' });
   });
 });
 
