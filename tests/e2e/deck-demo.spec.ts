@@ -57,9 +57,9 @@ async function overflowing(page: Page): Promise<string[]> {
 }
 
 /** Opens the slide's editor (Run alone shows the page's own highlighted code). */
-async function editOnSlide(page: Page) {
+async function editOnSlide(page: Page, file = 'main.js') {
   await currentSlide(page).getByRole('button', { name: 'Edit code' }).click();
-  await expect(editor(page)).toBeFocused();
+  await expect(currentSlide(page).getByRole('textbox', { name: `Edit ${file}` })).toBeFocused();
 }
 
 const fontSizes = (page: Page) =>
@@ -130,20 +130,24 @@ test('after Run, a clicker goes on without Esc, and the run goes on while the ta
   await expect(timeline.locator('.tl-lane[data-lane="worker thread"]')).toHaveCount(1);
 });
 
-// Both demos on slides: the stall in the worker, and the thread pool (a Node-only demo) replayed,
-// whose runtime sentence is the longest the status line shows.
-for (const { url, name } of [
+// The demos on slides: the stall in the worker, the thread pool (a Node-only demo) replayed,
+// whose runtime sentence is the longest the status line shows, and the others replayed.
+for (const { url, name, run, file } of [
   { url: audienceUrl, name: 'blocking-stall' },
   { url: '/deck/?runtime=replay#/nodejs/6', name: 'node-threadpool' },
-]) {
+  // The real gevent stall, the chat and many-clients, replayed as on a static host.
+  { url: '/deck/?runtime=replay#/largest-pitfall/4', name: 'gevent_blocking_stall', run: 'Run gevent_blocking_stall.py', file: 'gevent_blocking_stall.py' },
+  { url: '/deck/?runtime=replay#/comet-chat/5', name: 'comet-chat', file: 'server.js' },
+  { url: '/deck/?runtime=replay#/why-async/8', name: 'many-clients', file: 'server.js' },
+] as { url: string; name: string; run?: string; file?: string }[]) {
   test(`${name}'s workbench fits the 16:9 slide at 1280×720 and 1920×1080, with projector-sized type that follows the slide`, async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto(url);
-    await runButton(page).click();
+    await currentSlide(page).getByRole('button', { name: run ?? 'Run', exact: true }).click();
     await expect.poll(() => terminalText(page), { timeout: 15_000 }).toContain('[exited with code 0]');
     // It fits with the page's own code, and with the editor that replaces it.
     expect(await overflowing(page)).toEqual([]);
-    await editOnSlide(page);
+    await editOnSlide(page, file);
     expect(await overflowing(page)).toEqual([]);
     const small = await fontSizes(page);
 
@@ -160,7 +164,7 @@ for (const { url, name } of [
     // Refitting keeps the output: it is still there, drawn at the new size.
     expect(await terminalText(page)).toContain('[exited with code 0]');
     // The timeline's lane labels grow with the slide too (drawn at 12 px, scaled up).
-    if (name === 'blocking-stall') {
+    if (name === 'blocking-stall' || name === 'gevent_blocking_stall') {
       const label = currentSlide(page).locator('.tl-label').first();
       await expect.poll(async () => (await label.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(17);
     }
