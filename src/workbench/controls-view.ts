@@ -2,7 +2,7 @@
 // workbench's state. Run and Stop take turns being disabled; the one about to be disabled hands
 // its focus to the other first, so a keyboard user (or a clicker on a slide) stays on the demo.
 import type { RuntimeId } from '../runtimes/index.ts';
-import { createRuntimeSetting } from './runtime-setting.ts';
+import { createRuntimeSetting, labelledSelect } from './runtime-setting.ts';
 import type { WorkbenchState, WorkbenchStore } from './state.ts';
 
 export interface ControlsView {
@@ -22,20 +22,11 @@ export interface ControlsActions {
   chooseCommand?(index: number): void;
 }
 
-/** A labelled <select> over the demo's commands, when it has variants (many-clients' `--blocking`). */
+/** The demo's commands, when it has variants (many-clients' `--blocking`): shown on slides too, unlike "Run in". */
 function commandSetting(commands: readonly { command: string; label: string }[], uid: string, choose: (index: number) => void): HTMLElement {
-  const select = document.createElement('select');
-  select.id = `${uid}-command`;
-  select.className = 'wb-runtime-select';
-  select.append(...commands.map(({ command, label }, index) => new Option(label ? `${command} (${label})` : command, String(index))));
+  const options = commands.map(({ command, label }, index) => new Option(label ? `${command} (${label})` : command, String(index)));
+  const { wrapper, select } = labelledSelect(`${uid}-command`, 'Command', options, 'wb-runtime-setting wb-command-setting');
   select.addEventListener('change', () => choose(Number(select.value)));
-  const label = document.createElement('label');
-  label.htmlFor = select.id;
-  label.textContent = 'Command';
-  const wrapper = document.createElement('span');
-  // Shown on slides too, unlike the runtime setting: choosing the variant is part of the demo.
-  wrapper.className = 'wb-runtime-setting wb-command-setting';
-  wrapper.append(label, select);
   return wrapper;
 }
 

@@ -20,12 +20,24 @@ export function savedRuntimeSetting(storage: Pick<Storage, 'getItem'> | undefine
   }
 }
 
+/** A <select> with its label, as the workbench's toolbar shows its settings ("Run in", "Command"). */
+export function labelledSelect(id: string, labelText: string, options: readonly HTMLOptionElement[], className = 'wb-runtime-setting'): { wrapper: HTMLElement; select: HTMLSelectElement } {
+  const select = document.createElement('select');
+  select.id = id;
+  select.className = 'wb-runtime-select';
+  select.append(...options);
+  const label = document.createElement('label');
+  label.htmlFor = select.id;
+  label.textContent = labelText;
+  const wrapper = document.createElement('span');
+  wrapper.className = className;
+  wrapper.append(label, select);
+  return { wrapper, select };
+}
+
 /** A labelled <select> over the demo's runtimes; changing it stores the choice at once. */
 export function createRuntimeSetting(runtimes: readonly RuntimeId[], idBase: string, storage: Storage | undefined = globalThis.localStorage): HTMLElement {
-  const select = document.createElement('select');
-  select.id = `${idBase}-runtime`;
-  select.className = 'wb-runtime-select';
-  select.append(new Option('the best available', ''), ...runtimes.map((id) => new Option(RUNTIME_NAMES[id], id)));
+  const { wrapper, select } = labelledSelect(`${idBase}-runtime`, 'Run in', [new Option('the best available', ''), ...runtimes.map((id) => new Option(RUNTIME_NAMES[id], id))]);
   const saved = savedRuntimeSetting(storage);
   // A setting this demo cannot honour shows as automatic here; the run's sentence explains it.
   select.value = saved && runtimes.includes(saved as RuntimeId) ? saved : '';
@@ -38,11 +50,5 @@ export function createRuntimeSetting(runtimes: readonly RuntimeId[], idBase: str
       // Storage can be off (private mode): chosenHere keeps the choice for this page.
     }
   });
-  const label = document.createElement('label');
-  label.htmlFor = select.id;
-  label.textContent = 'Run in';
-  const wrapper = document.createElement('span');
-  wrapper.className = 'wb-runtime-setting';
-  wrapper.append(label, select);
   return wrapper;
 }

@@ -38,6 +38,26 @@ async function isRunning(pid: number): Promise<boolean> {
 
 test.beforeEach(({ context }) => emptyStorageOncePerTest(context));
 
+const SLEEP0 = 'gevent.sleep(0) is a wait of zero';
+
+/** Opens chapter 5 on `origin`, runs gevent_sleep0.py once, then replaces its code with `code` and runs that. */
+async function runEditedSleep0(page: Page, origin: string, code: string, { replace = true } = {}) {
+  await page.goto(`${origin}/chapters/gevent/`);
+  await tallTerminal(page);
+  await page.getByRole('button', { name: 'Run gevent_sleep0.py' }).click();
+  const demo = workbench(page, SLEEP0);
+  await untilExit(page);
+  await demo.getByRole('button', { name: 'Edit code' }).click();
+  await demo.getByRole('textbox', { name: 'Edit gevent_sleep0.py' }).click();
+  if (replace) {
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.press('Delete');
+  }
+  await page.keyboard.insertText(code);
+  await demo.getByRole('button', { name: 'Run', exact: true }).click();
+  return demo;
+}
+
 test.describe('served by npm run present', () => {
   test('the gevent stall runs on real gevent, and the timeline shows each greenlet blocked', async ({ page }) => {
     await page.goto(`${PRESENT}/chapters/largest-pitfall/`);
@@ -57,17 +77,7 @@ test.describe('served by npm run present', () => {
   });
 
   test('an edited runaway is stopped, and its python process is gone', async ({ page }) => {
-    await page.goto(`${PRESENT}/chapters/gevent/`);
-    await tallTerminal(page);
-    await page.getByRole('button', { name: 'Run gevent_sleep0.py' }).click();
-    const demo = workbench(page, 'gevent.sleep(0) is a wait of zero');
-    await untilExit(page);
-    await demo.getByRole('button', { name: 'Edit code' }).click();
-    await demo.getByRole('textbox', { name: 'Edit gevent_sleep0.py' }).click();
-    await page.keyboard.press('ControlOrMeta+a');
-    await page.keyboard.press('Delete');
-    await page.keyboard.insertText('import os\nprint("pid", os.getpid(), flush=True)\nwhile True:\n    pass\n');
-    await demo.getByRole('button', { name: 'Run', exact: true }).click();
+    const demo = await runEditedSleep0(page, PRESENT, 'import os\nprint("pid", os.getpid(), flush=True)\nwhile True:\n    pass\n');
     await expect.poll(() => terminalText(page), { timeout: RUN_TIMEOUT }).toMatch(/^pid \d+$/m);
     const pid = Number(/^pid (\d+)$/m.exec(await terminalText(page))![1]);
     expect(await isRunning(pid)).toBe(true);
@@ -77,20 +87,10 @@ test.describe('served by npm run present', () => {
   });
 
   test('a syntax error in edited Python shows its traceback', async ({ page }) => {
-    await page.goto(`${PRESENT}/chapters/gevent/`);
-    await tallTerminal(page);
-    await page.getByRole('button', { name: 'Run gevent_sleep0.py' }).click();
-    const demo = workbench(page, 'gevent.sleep(0) is a wait of zero');
-    await untilExit(page);
-    await demo.getByRole('button', { name: 'Edit code' }).click();
-    await demo.getByRole('textbox', { name: 'Edit gevent_sleep0.py' }).click();
-    await page.keyboard.press('ControlOrMeta+a');
-    await page.keyboard.press('Delete');
-    await page.keyboard.insertText('print("unclosed"\n');
-    await demo.getByRole('button', { name: 'Run', exact: true }).click();
+    await runEditedSleep0(page, PRESENT, 'print("unclosed"\n');
     await untilExit(page, /\[exited with code 1\]/);
     expect(await terminalText(page)).toMatch(/SyntaxError/);
-    await expect(status(page, 'gevent.sleep(0) is a wait of zero')).toHaveText(`${LOCAL}, this demo's first choice.`);
+    await expect(status(page, SLEEP0)).toHaveText(`${LOCAL}, this demo's first choice.`);
   });
 
   test('the Node chat runs live, and a message sent from the preview appears there', async ({ page }) => {
@@ -139,15 +139,7 @@ test.describe('on a static host', () => {
   });
 
   test('an edit that only the local runner could run says how to run it', async ({ page }) => {
-    await page.goto('/chapters/gevent/');
-    await tallTerminal(page);
-    await page.getByRole('button', { name: 'Run gevent_sleep0.py' }).click();
-    const demo = workbench(page, 'gevent.sleep(0) is a wait of zero');
-    await untilExit(page);
-    await demo.getByRole('button', { name: 'Edit code' }).click();
-    await demo.getByRole('textbox', { name: 'Edit gevent_sleep0.py' }).click();
-    await page.keyboard.insertText('# edited\n');
-    await demo.getByRole('button', { name: 'Run', exact: true }).click();
+    await runEditedSleep0(page, '', '# edited\n', { replace: false });
     await expect.poll(() => terminalText(page)).toContain('npm run present');
     expect((await terminalText(page)).replace(/\n/g, '')).toContain(
       'or run your version on your own computer: `npm run present` serves this page with the local runner, which runs it for real.',
