@@ -32,7 +32,7 @@ export const frameworkSchema = z.object({
   status: fact,
   /** Coarse status, for a badge. */
   activity: z.enum(['active', 'maintenance', 'inactive']),
-  /** Ids in `content/sources.yaml` backing the facts above. */
+  /** Ids in `content/sources/*.yaml` backing the facts above. */
   sources: z.array(reference('sources')).min(1),
 });
 

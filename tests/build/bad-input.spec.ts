@@ -68,6 +68,19 @@ describe('bad input fails the build and says where', () => {
     expect(output).toContain('<CodeFile path="demos/python/no_such_chat.py">: no such file in the repository');
   });
 
+  it('a Cite of a source that does not exist names the id and where sources live', async () => {
+    const dir = await projectCopy();
+    await writeFile(
+      join(dir, 'content/chapters/98-missing-source.mdx'),
+      '---\ntitle: Missing source\nsummary: Cites a source that is not there.\nminutes: 1\n---\n\nA claim <Cite id="no-such-source" />.\n',
+    );
+    const { code, output } = await runAstro(dir, ['build']);
+    expect(code).not.toBe(0);
+    expect(output).toContain(
+      '<Cite id="no-such-source">: there is no source "no-such-source" in content/sources/*.yaml. Fix: add it to the file of its chapter, or correct the id.',
+    );
+  });
+
   it('a source id defined in two files names both files', async () => {
     const dir = await projectCopy();
     await writeFile(join(dir, 'content/sources/99-duplicate.yaml'), 'kegel-c10k:\n  label: Again\n  title: The same id twice\n  url: https://example.org/\n');
