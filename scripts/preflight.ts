@@ -4,19 +4,11 @@
 // demo cannot run live, naming what is missing (a framework, and how to install it).
 //   npm run preflight -- gevent_sleep0 comet-chat   tries only the demos named
 //   PYTHON=/path/to/python3 npm run preflight       tries that python3 alone
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { readAllDemos } from '../src/content-model/all-demos.ts';
-import { postRun } from '../src/runner/client.ts';
-import { createRunner } from '../src/runner/runner.ts';
-import { TOKEN_HEADER } from '../src/shared/runner-protocol.ts';
+import { postRun, startLoopbackRunner } from '../src/runner/client.ts';
 import { isRecordingFile } from '../src/runtimes/transcript.ts';
 
-const runner = createRunner();
-const server = createServer((request, response) => void (runner.handle(request, response) || response.writeHead(404).end()));
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
-const headers = { host, origin: `http://${host}`, [TOKEN_HEADER]: runner.token, 'content-type': 'application/json' };
+const server = await startLoopbackRunner();
 
 const only = process.argv.slice(2);
 let failed = 0;
@@ -26,8 +18,8 @@ for (const { id, demo } of await readAllDemos('demos', 'demos')) {
   const started = performance.now();
   let listening = false;
   const answer = await postRun(
-    (server.address() as AddressInfo).port,
-    headers,
+    server.port,
+    server.pageHeaders(),
     {
       id,
       command: demo.command,
@@ -51,6 +43,5 @@ for (const { id, demo } of await readAllDemos('demos', 'demos')) {
   console.log(`  ${ok ? 'live  ' : 'REPLAY'}  ${id.padEnd(30)} ${demo.command.padEnd(40)} ${seconds.padStart(5)} s  ${ok ? why : `: ${why}`}`);
 }
 console.log(failed === 0 ? '\nEvery demo runs live here.' : `\n${failed} demo(s) cannot run live here, and will replay their recordings on stage.`);
-runner.close();
-server.close();
+await server.close();
 process.exitCode = failed === 0 ? 0 : 1;

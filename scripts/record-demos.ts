@@ -51,11 +51,13 @@ const only = process.argv.slice(2);
 for (const { id, demo, dir, recordings } of await readAllDemos('demos', 'demos')) {
   if (only.length > 0 && !only.includes(id)) continue;
   if (!demo.runtimes.includes('replay')) continue;
+  // Every command of a demo runs on the same interpreter: asked for its versions once.
+  const { interpreter } = parseCommand(demo.command);
+  const program = interpreterFor(interpreter);
+  const versions = await versionsOf(interpreter, program, demo.framework);
+  const env = runEnvironment(demo.env);
   for (const { command, path: recording } of recordings) {
-    const { interpreter, entry, args } = parseCommand(command);
-    const program = interpreterFor(interpreter);
-    const versions = await versionsOf(interpreter, program, demo.framework);
-    const env = runEnvironment(demo.env);
+    const { entry, args } = parseCommand(command);
     // readDemoFolder and readPythonDemos guarantee a replayable server has a session.
     const { events, exitCode, session } =
       demo.port !== undefined && demo.session

@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { freePort } from '../src/runner/free-port.ts';
+import { LISTENING } from '../src/shared/run-environment.ts';
 import { CLIENT_LABEL, type RecordedSession, type ReplayEvent } from '../src/runtimes/transcript.ts';
 
 const LISTEN_LIMIT_MS = 15_000;
@@ -73,7 +74,7 @@ export async function recordServer(
     const listening = new Promise<void>((resolve) => {
       eachLine(child, (line) => {
         push(line);
-        if (/listening on port \d+/.test(line)) resolve();
+        if (LISTENING.test(line)) resolve();
       });
     });
     await within(Promise.race([listening, died]), LISTEN_LIMIT_MS, late('the server did not say "listening on port N"'));

@@ -1,13 +1,8 @@
 // The local runner's budgets, measured at its door, as a page of `npm run present` asks: Run →
 // first output of a real Python demo (interpreter start and gevent's import included), and Stop
 // → the whole process group of a runaway (with a child of its own) gone.
-import { readdir, readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { postRun } from '../../src/runner/client.ts';
-import { createRunner } from '../../src/runner/runner.ts';
-import type { RunningProcess } from '../../src/runner/run-process.ts';
-import { TOKEN_HEADER } from '../../src/shared/runner-protocol.ts';
+import { readFile } from 'node:fs/promises';
+import { groupAlive, postRun, startLoopbackRunner } from '../../src/runner/client.ts';
 
 export interface LocalRunnerTimings {
   /** The first Run, which also checks that python3 has gevent (once per runner start). */
@@ -16,25 +11,10 @@ export interface LocalRunnerTimings {
   stopMs: number[];
 }
 
-/** Whether any live process (not a zombie) is still in process group `group`, from /proc. */
-async function groupAlive(group: number): Promise<boolean> {
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
-    const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(pgrp) === group && state !== 'Z') return true;
-  }
-  return false;
-}
-
 export async function measureLocalRunner(runs: number): Promise<LocalRunnerTimings> {
-  let spawned: RunningProcess | undefined;
-  const runner = createRunner({ onSpawn: (process) => (spawned = process) });
-  const server = createServer((request, response) => void (runner.handle(request, response) || response.writeHead(404).end()));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  const host = `127.0.0.1:${port}`;
-  const headers = { host, origin: `http://${host}`, [TOKEN_HEADER]: runner.token, 'content-type': 'application/json' };
+  const server = await startLoopbackRunner();
+  const { port } = server;
+  const headers = server.pageHeaders();
   const program = { path: 'gevent_sleep0.py', contents: await readFile('demos/python/gevent_sleep0.py', 'utf8') };
   const firstOutput = async () => {
     const started = performance.now();
@@ -56,7 +36,7 @@ export async function measureLocalRunner(runs: number): Promise<LocalRunnerTimin
       abort();
     });
     // Every process of the group, its child too: the leader's pid is the group's id.
-    const group = spawned!.pid!;
+    const group = server.spawned.at(-1)!.process.pid!;
     while (await groupAlive(group)) await new Promise((resolve) => setImmediate(resolve));
     return performance.now() - stopped;
   };
@@ -68,7 +48,6 @@ export async function measureLocalRunner(runs: number): Promise<LocalRunnerTimin
     for (let run = 0; run < runs; run++) stopMs.push(await stopOnce());
     return { coldRunMs, runMs, stopMs };
   } finally {
-    runner.close();
-    server.close();
+    await server.close();
   }
 }

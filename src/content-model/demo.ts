@@ -3,6 +3,17 @@ import { INTERPRETERS, RUNTIME_IDS } from '../runtimes/runtime.ts';
 import { PYTHON_NEEDS } from '../shared/python-frameworks.ts';
 
 /**
+ * Other ways to run a demo, each chosen in the workbench and recorded on its own: its command with
+ * these arguments after it (many-clients' `--blocking`).
+ */
+export const variantsSchema = z
+  .array(z.object({ label: z.string().min(1), args: z.array(z.string().regex(/^[\w.=-]+$/, 'must be a plain word such as --blocking')).min(1) }).strict())
+  .optional();
+
+/** For servers: the port it listens on. */
+export const portSchema = z.number().int().min(1).max(65535).optional();
+
+/**
  * The `demo` key of `demos/<id>/package.json`: what the workbench needs to run a demo.
  */
 export const demoManifestSchema = z
@@ -13,15 +24,11 @@ export const demoManifestSchema = z
     command: z.string().regex(new RegExp(`^(${INTERPRETERS.join('|')})\\s+\\S+`), `must start with ${INTERPRETERS.map((name) => `"${name} "`).join(' or ')} and name a file`),
     /** Files the reader may edit (paths relative to the demo folder). */
     editable: z.array(z.string().min(1)).min(1),
-    /**
-     * Other ways to run it, each chosen in the workbench and recorded on its own: the command
-     * with these arguments after it (many-clients' `--blocking`).
-     */
-    variants: z.array(z.object({ label: z.string().min(1), args: z.array(z.string().regex(/^[\w.=-]+$/, 'must be a plain word such as --blocking')).min(1) }).strict()).optional(),
+    variants: variantsSchema,
     /** Runtimes able to run it, in order of preference. */
     runtimes: z.array(z.enum(RUNTIME_IDS)).min(1),
     /** For servers: the port it listens on, shown in the preview. */
-    port: z.number().int().min(1).max(65535).optional(),
+    port: portSchema,
     /**
      * For a server that lists the replay runtime: how `npm run demos:record` records it. A server
      * does not run and exit on its own, so the recorder starts it, runs `client` (a Node script
@@ -45,7 +52,8 @@ export const demoFileSchema = z.object({ path: z.string(), contents: z.string() 
 
 /**
  * A loaded demo: its manifest plus the files a run mounts (for a demo folder, every file of it;
- * for a Python program, the program and the modules it uses), and its recording as replay.json.
+ * for a Python program, the program and the files it uses), and its recordings as replay.json
+ * and, for each variant, replay-<arguments>.json.
  */
 export const demoSchema = demoManifestSchema.extend({
   /** Where its files are, from the project root: "demos/comet-chat", "demos/python". */

@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { z } from 'astro/zod';
-import { commandsOf, recordingFile } from '../runtimes/transcript.ts';
+import { commandsOf, recordingFile, recordingSuffix } from '../runtimes/transcript.ts';
 import { PYTHON_NEEDS } from '../shared/python-frameworks.ts';
-import type { Demo, DemoFile } from './demo.ts';
+import { portSchema, variantsSchema, type Demo, type DemoFile } from './demo.ts';
 import { DemoFolderError } from './demo-folder.ts';
 
 /** The manifest of the Python programs that open in the workbench, in their folder. */
@@ -17,7 +17,7 @@ const pythonRuntimes = ['local', 'replay'] as const;
 
 /**
  * One entry of demos/python/demos.yaml, keyed by the program's file name. The command is always
- * `python3 <file> [args]`, so it is not written out.
+ * `python3 <file>` (its variants add arguments), so it is not written out.
  */
 export const pythonDemoSchema = z
   .object({
@@ -25,8 +25,7 @@ export const pythonDemoSchema = z
     /** What it needs installed besides Python: the local runner checks it, the recording names its version. */
     framework: z.enum(PYTHON_NEEDS),
     runtimes: z.array(z.enum(pythonRuntimes)).min(1),
-    /** Other ways to run it, chosen in the workbench and recorded on their own (see demo.ts). */
-    variants: z.array(z.object({ label: z.string().min(1), args: z.array(z.string().regex(/^[\w.=-]+$/, 'must be a plain word such as --blocking')).min(1) }).strict()).optional(),
+    variants: variantsSchema,
     /**
      * Files it reads besides itself, mounted beside it: modules of the folder (chat_common.py,
      * lanes.py), or a file of a sibling demo folder (../comet-chat/index.html).
@@ -35,7 +34,7 @@ export const pythonDemoSchema = z
     /** Environment variables it is run with, in the workbench and when recorded. */
     env: z.record(z.string().regex(/^[A-Z_][A-Z0-9_]*$/), z.string()).default({}),
     /** For servers: the port it listens on by default (it reads PORT). */
-    port: z.number().int().min(1).max(65535).optional(),
+    port: portSchema,
     /** For a server that is replayed: the Python client that drives it while it is recorded. */
     session: z.object({ client: z.string().regex(/^\w+\.py$/), env: z.record(z.string(), z.string()).default({}) }).strict().optional(),
   })
@@ -47,7 +46,7 @@ export type PythonDemoEntry = z.infer<typeof pythonDemoSchema>;
 export const pythonDemoId = (file: string) => file.replace(/\.py$/, '');
 
 /** Where a program's recording of `command` is kept in its folder: recordings/<id>.json, recordings/<id>-blocking.json. */
-export const pythonRecording = (id: string, command: string) => `${RECORDINGS}/${id}${recordingFile(command).replace(/^replay/, '')}`;
+export const pythonRecording = (id: string, command: string) => `${RECORDINGS}/${id}${recordingSuffix(command)}.json`;
 
 const readIfThere = (path: string) => readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : Promise.reject(error)));
 
@@ -106,7 +105,7 @@ export async function readPythonDemos(dir: string, label: string): Promise<{ id:
       const contents = await readIfThere(join(dir, pythonRecording(id, recorded)));
       if (contents !== undefined) files.push({ path: recordingFile(recorded), contents });
     }
-    demos.push({ id, demo: {
+    const demo: Demo = {
       title,
       command,
       ...(variants && { variants }),
@@ -118,7 +117,8 @@ export async function readPythonDemos(dir: string, label: string): Promise<{ id:
       files,
       ...(port !== undefined && { port }),
       ...(session && { session }),
-    } });
+    };
+    demos.push({ id, demo });
   }
   return demos;
 }

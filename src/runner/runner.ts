@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseCommand } from '../runtimes/runtime.ts';
 import { RUN_PATH, type RunnerEvent, type RunnerRequest } from '../shared/runner-protocol.ts';
 import { PYTHON_NEEDS } from '../shared/python-frameworks.ts';
-import { runEnvironment } from '../shared/run-environment.ts';
+import { LISTENING, runEnvironment } from '../shared/run-environment.ts';
 import { freePort } from './free-port.ts';
 import { checkRunnerRequest } from './guard.ts';
 import { withRunnerToken } from './page-token.ts';
@@ -123,11 +123,12 @@ export function createRunner(options: RunnerOptions = {}): Runner {
     const port = server ? await freePort(demo.port!) : undefined;
     const env = runEnvironment({ ...demo.env, ...(port !== undefined && { PORT: String(port) }) });
     let preview: PreviewProxy | undefined;
+    let finished = false;
     let held = '';
     const watchForListening = (text: string) => {
       if (!server || preview) return;
       held = (held + text).slice(-200);
-      const match = /listening on port (\d+)/.exec(held);
+      const match = LISTENING.exec(held);
       if (!match) return;
       held = '';
       const listening = Number(match[1]);
@@ -137,7 +138,6 @@ export function createRunner(options: RunnerOptions = {}): Runner {
         send({ type: 'server-ready', port: listening, url: proxy.url });
       });
     };
-    let finished = false;
     // Node keeps what a program prints in memory while the program never yields (a busy loop
     // writing to a pipe): a cap makes such an edit end in a second, not take the laptop's memory.
     const memoryCap = command.interpreter === 'node' ? [`--max-old-space-size=${NODE_MEMORY_MB}`] : [];
@@ -160,7 +160,7 @@ export function createRunner(options: RunnerOptions = {}): Runner {
     preview?.close();
     await workspace.remove();
     if (end.reason === 'stopped' && end.message) send({ type: 'output', text: `\n${end.message}\n` });
-    finish({ type: 'exit', code: end.code, reason: end.reason, ...('message' in end && end.message ? { message: end.message } : {}) });
+    finish({ type: 'exit', code: end.code, reason: end.reason, ...(end.message && { message: end.message }) });
   }
 
   return {

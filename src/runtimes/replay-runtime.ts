@@ -2,7 +2,7 @@
 // original timing, so the page still shows what the demo does where nothing can run it (no
 // cross-origin isolation, no network, a server demo without WebContainer). It refuses edited
 // code: output the code did not produce would be a lie.
-import type { Availability, DemoToRun, RunHandle, RunOptions, Runtime } from './runtime.ts';
+import { runsLiveInBrowser, type Availability, type DemoToRun, type RunHandle, type RunOptions, type Runtime } from './runtime.ts';
 import { startRunTask, TaskSettled } from './task.ts';
 import { filesDigest, parseTranscript, recordingFile, type Transcript } from './transcript.ts';
 
@@ -55,8 +55,7 @@ export const EDITED_REASON = 'its files have been edited, and a replay can only 
 
 /** What the terminal says instead of the run, when the demo was edited: how to run the edit after all. */
 export function editedMessage(demo: Pick<DemoToRun, 'runtimes'>): string {
-  const browser = demo.runtimes?.some((id) => id === 'webcontainer' || id === 'worker') ?? true;
-  const where = browser
+  const where = runsLiveInBrowser(demo.runtimes ?? ['worker'])
     ? 'or open this page where WebContainer or a Web Worker can run your version'
     : 'or run your version on your own computer: `npm run present` serves this page with the local runner, which runs it for real';
   return `Replay can only show the recorded run of the original code, and these files have been edited. Reset the demo to replay it, ${where}.`;

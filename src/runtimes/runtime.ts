@@ -11,6 +11,9 @@ export type RuntimeId = (typeof RUNTIME_IDS)[number];
 
 export const isRuntimeId = (value: unknown): value is RuntimeId => RUNTIME_IDS.includes(value as RuntimeId);
 
+/** Whether a demo can run live in the browser itself (WebContainer or a Web Worker), on any host. */
+export const runsLiveInBrowser = (runtimes: readonly RuntimeId[]) => runtimes.some((id) => id === 'webcontainer' || id === 'worker');
+
 /**
  * What each runtime is called wherever a reader meets it: the static view's "it runs in …", the
  * "Run in" setting, and the sentence that says which one ran ("Ran in a Web Worker: …").

@@ -1,18 +1,22 @@
 // The replay runtime's input: a real run of a demo, recorded by scripts/record-demos.ts into
-// demos/<id>/replay.json (a Python program's into demos/python/recordings/<name>.json) and committed. The digest ties it to the exact files it ran, so a stale
-// or edited demo can never be "replayed" with output its code did not produce.
+// demos/<id>/replay.json (a Python program's into demos/python/recordings/<name>.json) and
+// committed. The digest ties it to the exact files it ran, so a stale or edited demo can never be
+// "replayed" with output its code did not produce.
+import { parseCommand } from './runtime.ts';
 
 export const TRANSCRIPT_FILE = 'replay.json';
 
 /**
- * The recording of one command of a demo: replay.json for its command, replay-blocking.json for
+ * What tells a command's recording apart from the demo's own: "" for its command, "-blocking" for
  * a variant run with `--blocking` (see "variants" in src/content-model/demo.ts).
  */
-export function recordingFile(command: string): string {
-  const args = command.trim().split(/\s+/).slice(2);
-  const slug = args.join('-').replace(/[^\w]+/g, '-').replace(/^-+|-+$/g, '');
-  return slug ? `replay-${slug}.json` : TRANSCRIPT_FILE;
+export function recordingSuffix(command: string): string {
+  const slug = parseCommand(command).args.join('-').replace(/[^\w]+/g, '-').replace(/^-+|-+$/g, '');
+  return slug ? `-${slug}` : '';
 }
+
+/** The recording of one command among a demo's files: replay.json, replay-blocking.json. */
+export const recordingFile = (command: string) => `replay${recordingSuffix(command)}.json`;
 
 /** Every command a demo can be run with: its own, then each variant's. */
 export function commandsOf(demo: { command: string; variants?: readonly { args: readonly string[] }[] | undefined }): string[] {

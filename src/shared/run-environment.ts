@@ -3,6 +3,12 @@
 // NODE_OPTIONS, PYTHONPATH, colours) cannot change what the page shows, and the same in both, so
 // a live run and its recording differ only by the machine.
 
+/**
+ * What a server demo prints once it listens, with the port: how the runner knows to show its
+ * preview, and the recorder when to start its session.
+ */
+export const LISTENING = /listening on port (\d+)/;
+
 export function runEnvironment(extra: Readonly<Record<string, string>> = {}, path = process.env['PATH'] ?? ''): Record<string, string> {
   return {
     PATH: path,

@@ -1,7 +1,7 @@
 // The page's side of a run: the runtimes this page offers (each adapter imported only when the
 // fallback policy first asks about it), the page's boots, and what the browser says (the address,
 // the reader's setting, whether it is online). The policy itself is src/runtimes/run-with-fallback.ts.
-import { createBoots, forcedRuntime, LazyRuntime, runWithFallback, webContainerSupport, type FallbackOptions, type FallbackResult, type RuntimeId } from '../runtimes/index.ts';
+import { createBoots, forcedRuntime, LazyRuntime, runsLiveInBrowser, runWithFallback, webContainerSupport, type FallbackOptions, type FallbackResult, type RuntimeId } from '../runtimes/index.ts';
 import { runnerToken } from '../runtimes/runner-token.ts';
 import { savedRuntimeSetting } from './runtime-setting.ts';
 
@@ -74,8 +74,7 @@ export function runDemo(run: PageRun): Promise<FallbackResult> {
   const offered = offeredRuntimes(run.demo);
   // Not here, and either asked for or the only live runtime the demo has (a Python program): it
   // stays in the order, so the sentence says why the run is not live and where it would be.
-  const liveInBrowser = run.demo.runtimes.some((id) => id === 'webcontainer' || id === 'worker');
-  const missingLocal = run.demo.runtimes.includes('local') && !offered.includes('local') && (forced?.id === 'local' || !liveInBrowser);
+  const missingLocal = run.demo.runtimes.includes('local') && !offered.includes('local') && (forced?.id === 'local' || !runsLiveInBrowser(run.demo.runtimes));
   return runWithFallback({
     ...run,
     demo: { ...run.demo, runtimes: missingLocal ? run.demo.runtimes : offered },

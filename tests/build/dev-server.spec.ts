@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startAstro } from './astro-cli.ts';
-import { exitOf, outputOf, postRun } from '../runner/runner-server.ts';
+import { exitOf, outputOf, postRun } from '../../src/runner/client.ts';
 import { RUNNER_META, TOKEN_HEADER } from '../../src/shared/runner-protocol.ts';
 
 /** `npm run dev` must serve the site cross-origin isolated, as WebContainer needs. */

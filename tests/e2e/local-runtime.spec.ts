@@ -2,9 +2,9 @@
 // gevent stall with its lanes, Stop on an edited runaway, and the chat served live in the
 // preview. Then the same pages on a static host (astro preview, production headers), where the
 // Python programs replay from their recordings and nothing asks for a runner.
-import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { presentPort } from '../../playwright.config.ts';
+import { isRunning } from '../../src/runner/client.ts';
 import { emptyStorageOncePerTest } from './helpers.ts';
 
 const PRESENT = `http://127.0.0.1:${presentPort}`;
@@ -29,12 +29,6 @@ const terminalText = async (page: Page) => {
 };
 const tallTerminal = (page: Page) => page.addStyleTag({ content: 'body .wb-terminal { height: 64rem; }' });
 const untilExit = (page: Page, line = /\[exited with code 0\]/) => expect.poll(() => terminalText(page), { timeout: RUN_TIMEOUT }).toMatch(line);
-
-/** Running, or a zombie that runs no more. */
-async function isRunning(pid: number): Promise<boolean> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
-  return stat !== undefined && !/ Z /.test(stat.slice(stat.lastIndexOf(')')));
-}
 
 test.beforeEach(({ context }) => emptyStorageOncePerTest(context));
 

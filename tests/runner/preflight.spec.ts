@@ -2,6 +2,7 @@
 // replay, and why.
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { PYTHON } from '../python/python-programs.ts';
 
 function preflight(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
@@ -15,7 +16,7 @@ function preflight(args: string[], env: Record<string, string> = {}): Promise<{ 
 
 describe('npm run preflight', () => {
   it('reports each demo live, a server once it listens', async () => {
-    const { code, output } = await preflight(['gevent_sleep0', 'comet-chat'], { PYTHON: process.env['PYTHON'] ?? '/usr/bin/python3' });
+    const { code, output } = await preflight(['gevent_sleep0', 'comet-chat'], { PYTHON });
     expect(output).toMatch(/^ {2}live {4}comet-chat +node server\.js +[\d.]+ s {2}listens$/m);
     expect(output).toMatch(/^ {2}live {4}gevent_sleep0 +python3 gevent_sleep0\.py +[\d.]+ s {2}exit code 0$/m);
     expect(output).toContain('\nEvery demo runs live here.\n');

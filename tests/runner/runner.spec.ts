@@ -6,26 +6,20 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkRunnerRequest } from '../../src/runner/guard.ts';
 import { TOKEN_HEADER, type RunnerRequest } from '../../src/shared/runner-protocol.ts';
-import { exitOf, outputOf, postRun, startRunnerServer, type Spawned } from './runner-server.ts';
+import { exitOf, isRunning, outputOf, postRun, startLoopbackRunner, type Spawned } from '../../src/runner/client.ts';
+import { PYTHON } from '../python/python-programs.ts';
 
-const PYTHON = process.env['PYTHON'] ?? '/usr/bin/python3';
-let server: Awaited<ReturnType<typeof startRunnerServer>> | undefined;
+let server: Awaited<ReturnType<typeof startLoopbackRunner>> | undefined;
 afterEach(async () => {
   await server?.close();
   server = undefined;
 });
 
-const start = async (options: Parameters<typeof startRunnerServer>[0] = {}) => (server = await startRunnerServer({ pythons: [PYTHON], ...options }));
+const start = async (options: Parameters<typeof startLoopbackRunner>[0] = {}) => (server = await startLoopbackRunner({ pythons: [PYTHON], ...options }));
 const nodeDemo = (source: string, extra: object = {}) => ({ id: 't', command: 'node main.js', folder: 'demos/t', files: [{ path: 'main.js', contents: source }], ...extra });
 const pythonDemo = (source: string, extra: Partial<RunnerRequest> = {}): Partial<RunnerRequest> => ({ id: 'p', command: 'python3 p.py', folder: 'demos/python', files: [{ path: 'p.py', contents: source }], framework: 'stdlib', ...extra });
 
 const runFolders = async () => (await readdir(tmpdir())).filter((name) => name.startsWith('async-talk-run-')).length;
-
-/** Gone, or a zombie waiting for init to reap it: either way it runs no more. */
-async function isGone(pid: number): Promise<boolean> {
-  const status = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
-  return status === undefined || / Z /.test(status.slice(status.lastIndexOf(')')));
-}
 
 describe('the runner refuses, with 403 and without starting anything', () => {
   const refusals: [string, (headers: Record<string, string>, host: string) => Record<string, string>, RegExp][] = [
@@ -54,8 +48,8 @@ describe('the runner refuses, with 403 and without starting anything', () => {
   });
 
   it('every start has a new secret', async () => {
-    const first = await startRunnerServer();
-    const second = await startRunnerServer();
+    const first = await startLoopbackRunner();
+    const second = await startLoopbackRunner();
     expect(first.runner.token).not.toBe(second.runner.token);
     expect(first.runner.token.length).toBeGreaterThanOrEqual(32);
     await Promise.all([first.close(), second.close()]);
@@ -120,7 +114,7 @@ describe('a run', () => {
     expect(answer.status).toBe(200);
     const { process } = spawned[0] as Spawned;
     expect(await process.ended).toEqual({ reason: 'stopped', code: null });
-    for (const pid of [process.pid!, ...children]) expect(await isGone(pid), `process ${pid} is still running`).toBe(true);
+    for (const pid of [process.pid!, ...children]) expect(await isRunning(pid), `process ${pid} is still running`).toBe(false);
   });
 
   it('two runs at once have their own folders, and stopping one leaves the other', async () => {
