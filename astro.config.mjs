@@ -8,18 +8,25 @@ import { remarkDeckSplit } from './src/markdown/remark-deck-split.ts';
 import { crossOriginIsolationHeaders } from './src/hosting/headers.ts';
 import { workbenchUrl } from './src/workbench/vite-workbench-url.ts';
 import { localRunner } from './src/runner/vite-plugin.ts';
+import { offline } from './src/build/offline-integration.ts';
+import { rehypeBaseLinks } from './src/markdown/base-links.ts';
+
+/** SITE_BASE=/async-talk/ builds the site for a subpath, as a GitHub Pages project site needs. */
+const base = process.env.SITE_BASE || '/';
 
 export default defineConfig({
   srcDir: './src',
+  base,
   // Trailing slashes everywhere, so static hosts, Pagefind and the link checker agree on URLs.
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
-  integrations: [mdx()],
+  // offline() writes the search index and the service worker once the pages are built.
+  integrations: [mdx(), offline()],
   markdown: {
     // unified (remark/rehype) rather than the default Rust processor: it lets us reuse
     // rehype-autolink-headings, the ecosystem's well-kept plugin for heading anchors, and split
     // slides from prose with a remark plugin at build time.
-    processor: unified({ remarkPlugins: [remarkDeckSplit], rehypePlugins: headingAnchors }),
+    processor: unified({ remarkPlugins: [remarkDeckSplit], rehypePlugins: [...headingAnchors, rehypeBaseLinks(base)] }),
     shikiConfig,
   },
   // WebContainer needs cross-origin isolation; see src/hosting/headers.ts for why require-corp.

@@ -13,7 +13,7 @@ const port = Number(portArg >= 0 ? args[portArg + 1] : (process.env['PORT'] ?? 4
 if (!args.includes('--no-build')) execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
 
 const runner = createRunner();
-const server = serveBuild('dist', runner);
+const server = serveBuild('dist', { runner });
 server.listen(port, '127.0.0.1', () => {
   console.log(`\n  Async Talk, with the local runner\n\n  Local    http://127.0.0.1:${port}/\n  Deck     http://127.0.0.1:${port}/deck/\n\n  Served on loopback only. Press Ctrl+C to stop.\n`);
 });

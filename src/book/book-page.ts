@@ -1,5 +1,8 @@
 import { readProgress, trackReadingPosition } from './reading-progress.ts';
 import { bindThemeToggle } from './theme.ts';
+import { registerServiceWorker } from '../offline/register.ts';
+
+registerServiceWorker();
 
 /**
  * Every interactive part of a book page, defined in one module: one request and one gzip

@@ -1,3 +1,4 @@
+import { sitePath } from '../shared/site-base.ts';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { CHAPTER_FILE } from './chapter-file.ts';
 
@@ -21,12 +22,12 @@ export function toChapter(entry: ChapterEntry): Chapter {
     );
   }
   const slug = match[2]!;
-  return { entry, number: Number(match[1]), slug, href: `/chapters/${slug}/` };
+  return { entry, number: Number(match[1]), slug, href: sitePath(`/chapters/${slug}/`) };
 }
 
 /** The deck address of a chapter's slide: n = 0 is the chapter's generated title slide. */
 export function deckHref(chapter: string, n = 0): string {
-  return `/deck/#/${chapter}/${n}`;
+  return sitePath(`/deck/#/${chapter}/${n}`);
 }
 
 /** Every chapter in reading order. */

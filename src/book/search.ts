@@ -3,6 +3,7 @@
  * this file; Pagefind's own client (and its WebAssembly) is fetched when the reader starts to
  * search. Under `astro dev` there is no index yet, and the page says so.
  */
+import { sitePath } from '../shared/site-base.ts';
 interface PagefindResult {
   data(): Promise<{ url: string; excerpt: string; meta: { title?: string } }>;
 }
@@ -10,7 +11,7 @@ interface Pagefind {
   search(term: string): Promise<{ results: PagefindResult[] }>;
 }
 
-const INDEX_URL = '/pagefind/pagefind.js';
+const INDEX_URL = sitePath('/pagefind/pagefind.js');
 const SHOWN = 10;
 
 let pagefind: Promise<Pagefind> | undefined;

@@ -1,3 +1,4 @@
+import { sitePath } from '../shared/site-base.ts';
 import { bindAnnouncer } from './announcer.ts';
 import { bindBlackout } from './blackout.ts';
 import { Deck } from './deck.ts';
@@ -43,7 +44,7 @@ export function startDeck(
       else void document.documentElement.requestFullscreen?.().catch(() => undefined);
     },
     presenter: () => {
-      open(`/deck/presenter/${location.hash}`, 'async-talk-presenter');
+      open(sitePath(`/deck/presenter/${location.hash}`), 'async-talk-presenter');
     },
     ...extra,
   };

@@ -8,6 +8,8 @@ import { extname, join, normalize, relative } from 'node:path';
 import { isLoopbackHost } from '../runner/guard.ts';
 import type { Runner } from '../runner/runner.ts';
 import { crossOriginIsolationHeaders } from './headers.ts';
+import { SERVICE_WORKER_FILE } from '../offline/worker-contract.ts';
+import { RETIRED_SERVICE_WORKER } from '../offline/retired-service-worker.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -45,35 +47,56 @@ async function fileFor(root: string, urlPath: string): Promise<string | undefine
   return undefined;
 }
 
-export function serveBuild(root: string, runner: Runner): Server {
+export interface ServeOptions {
+  /** The local runner: its routes, and its secret written into every page. */
+  runner?: Runner;
+  /** Send COOP/COEP, as Netlify, Cloudflare Pages and Vercel do here; `false` is GitHub Pages. */
+  isolationHeaders?: boolean;
+  /** The path the site was built for (SITE_BASE); anything outside it is not found. */
+  base?: string;
+}
+
+/**
+ * A static host for a build on this computer. With a runner it is `npm run present`; without one
+ * it stands in for the hosts the site is deployed to (tests/e2e/offline.spec.ts).
+ */
+export function serveBuild(root: string, { runner, isolationHeaders = true, base = '/' }: ServeOptions = {}): Server {
   return createServer((request, response) => {
     void (async () => {
-      for (const [name, value] of Object.entries(crossOriginIsolationHeaders)) response.setHeader(name, value);
+      if (isolationHeaders) for (const [name, value] of Object.entries(crossOriginIsolationHeaders)) response.setHeader(name, value);
       // A page of this server names it as its Host: anything else is a rebinding attempt.
       if (!isLoopbackHost(request.headers.host)) {
         response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden: this server answers only localhost, 127.0.0.1 and [::1].');
         return;
       }
-      if (runner.handle(request, response)) return;
+      if (runner?.handle(request, response)) return;
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         response.writeHead(405, { allow: 'GET, HEAD' }).end();
         return;
       }
-      const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+      const address = new URL(request.url ?? '/', 'http://localhost').pathname;
+      // The runner's pages are written per start, so no service worker may keep them: a worker
+      // left on this address by a static build (npm run preview) is retired on its next check.
+      if (runner && address === `${base}${SERVICE_WORKER_FILE}`) {
+        response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }).end(RETIRED_SERVICE_WORKER);
+        return;
+      }
+      const inject = (html: string) => (runner ? runner.injectToken(html) : html);
+      const path = address.startsWith(base) ? `/${address.slice(base.length)}` : undefined;
       // Directory addresses without their slash go to the slash, as static hosts do.
-      const file = await fileFor(root, path);
+      const file = path === undefined ? undefined : await fileFor(root, path);
       if (!file) {
-        if (!path.endsWith('/') && (await fileFor(root, `${path}/`))) {
-          response.writeHead(301, { location: `${path}/` }).end();
+        if (path !== undefined && !path.endsWith('/') && (await fileFor(root, `${path}/`))) {
+          response.writeHead(301, { location: `${address}/` }).end();
           return;
         }
         const notFound = await readFile(join(root, '404.html'), 'utf8').catch(() => 'Not found');
-        response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(runner.injectToken(notFound));
+        response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(inject(notFound));
         return;
       }
       const type = typeOf(file);
       if (type.startsWith('text/html')) {
-        const html = runner.injectToken(await readFile(file, 'utf8'));
+        const html = inject(await readFile(file, 'utf8'));
         response.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache' }).end(request.method === 'HEAD' ? undefined : html);
         return;
       }

@@ -137,8 +137,14 @@ afterEach(() => {
 describe('WebContainerRuntime.available', () => {
   it('says why it cannot boot on a page that is not cross-origin isolated, without booting', async () => {
     const boot = vi.fn();
-    const runtime = new WebContainerRuntime({ boot, scope: { crossOriginIsolated: false, SharedArrayBuffer } });
+    const runtime = new WebContainerRuntime({ boot, scope: { crossOriginIsolated: false, SharedArrayBuffer, navigator: { serviceWorker: {} } } });
     expect(await runtime.available()).toEqual({ ok: false, why: 'this page is not cross-origin isolated' });
+    // Without a service worker the site cannot add the headers itself, and the reader is told so.
+    const noServiceWorker = new WebContainerRuntime({ boot, scope: { crossOriginIsolated: false, SharedArrayBuffer, navigator: {} } });
+    expect(await noServiceWorker.available()).toEqual({
+      ok: false,
+      why: 'this page is not cross-origin isolated (its host sends no isolation headers, and this browser gives the site no service worker to add them, as in some private windows)',
+    });
     const noSab = new WebContainerRuntime({ boot, scope: { crossOriginIsolated: true } });
     expect(await noSab.available()).toEqual({ ok: false, why: 'this browser has no SharedArrayBuffer' });
     expect(boot).not.toHaveBeenCalled();
