@@ -19,6 +19,10 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
+    // The site's service worker serves the build from its cache once it is installed, and the
+    // requests it makes are out of page.route()'s reach. Only the tests of the worker itself
+    // (offline.spec.ts) let it run.
+    serviceWorkers: 'block',
     ...devices['Desktop Chrome'],
     launchOptions: {
       executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',

@@ -39,8 +39,8 @@ export function registerServiceWorker(): void {
       if (!registration) return;
       let asked = false;
       container.addEventListener('controllerchange', () => {
-        if (!hadController) isolateOnce();
-        else if (asked) location.reload();
+        if (asked) location.reload();
+        else if (!hadController) isolateOnce();
       });
       const announce = () => {
         // Looked up each time: a book page moved in place has a new one.

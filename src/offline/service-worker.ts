@@ -14,6 +14,8 @@ import { isSkipWaiting, SKIP_WAITING } from './worker-contract.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 
+const UPDATING_PAGE = '<!doctype html><html lang="en"><title>Updating…</title><p>Loading the new version of the site…</p><script>location.reload()</script></html>';
+
 /** How long a reload waits for the new version to take over before it shows the old one. */
 const ACTIVATION_WAIT_MS = 3000;
 
@@ -39,8 +41,8 @@ function activated(worker: ServiceWorker): Promise<void> {
 
 /**
  * A reload of the only window is the moment a waiting version may take over: it skips waiting,
- * and the page is answered with `Refresh: 0`, so the browser loads it again from the new
- * version's cache. (A plain reload never does this by itself: the old page is still open while
+ * and the page is answered with one that reloads itself, so the browser loads it again from
+ * the new version's cache. (A plain reload never does this by itself: the old page is still open while
  * the new one is requested.) With a second window open, say the deck and its presenter view,
  * nothing changes until the speaker asks.
  */
@@ -52,7 +54,10 @@ const applyWaitingOnReload: WorkboxPlugin = {
     if (windows.length > 1) return response;
     waiting.postMessage(SKIP_WAITING);
     await activated(waiting);
-    return new Response('', { headers: { refresh: '0', 'cache-control': 'no-store' } });
+    // A page that only loads itself again, now from the new version. location.reload() and not a
+    // Refresh header: a refresh to the same address with a fragment (a deck's #/chapter/n) is a
+    // move within the page, and would not load anything.
+    return new Response(UPDATING_PAGE, { headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
   },
 };
 
