@@ -13,7 +13,7 @@ export async function startStaticHost(
 ): Promise<{ origin: string; close: () => Promise<void> }> {
   // withRunner: the server `npm run present` starts, with a runner of its own.
   const runner = withRunner ? createRunner() : undefined;
-  const server = serveBuild(root, { ...options, runner });
+  const server = serveBuild(root, runner ? { ...options, runner } : options);
   server.on('close', () => runner?.close());
   await new Promise<void>((resolve) => server.listen(listenOn, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
