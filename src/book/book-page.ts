@@ -1,8 +1,5 @@
 import { readProgress, trackReadingPosition } from './reading-progress.ts';
 import { bindThemeToggle } from './theme.ts';
-import { registerServiceWorker } from '../offline/register.ts';
-
-registerServiceWorker();
 
 /**
  * Every interactive part of a book page, defined in one module: one request and one gzip

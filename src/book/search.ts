@@ -3,7 +3,6 @@
  * this file; Pagefind's own client (and its WebAssembly) is fetched when the reader starts to
  * search. Under `astro dev` there is no index yet, and the page says so.
  */
-import { sitePath } from '../shared/site-base.ts';
 interface PagefindResult {
   data(): Promise<{ url: string; excerpt: string; meta: { title?: string } }>;
 }
@@ -11,7 +10,9 @@ interface Pagefind {
   search(term: string): Promise<{ results: PagefindResult[] }>;
 }
 
-const INDEX_URL = sitePath('/pagefind/pagefind.js');
+// The base path straight from Vite, not through site-base.ts: a module two pages' scripts share
+// becomes a request of its own.
+const INDEX_URL = `${import.meta.env.BASE_URL}pagefind/pagefind.js`;
 const SHOWN = 10;
 
 let pagefind: Promise<Pagefind> | undefined;

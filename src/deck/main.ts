@@ -1,4 +1,3 @@
-import { sitePath } from '../shared/site-base.ts';
 import { bindAnnouncer } from './announcer.ts';
 import { bindBlackout } from './blackout.ts';
 import { Deck } from './deck.ts';
@@ -44,7 +43,8 @@ export function startDeck(
       else void document.documentElement.requestFullscreen?.().catch(() => undefined);
     },
     presenter: () => {
-      open(sitePath(`/deck/presenter/${location.hash}`), 'async-talk-presenter');
+      // import.meta.env, not site-base.ts: see src/book/search.ts.
+      open(`${import.meta.env.BASE_URL}deck/presenter/${location.hash}`, 'async-talk-presenter');
     },
     ...extra,
   };
