@@ -30,9 +30,11 @@ export class Deck {
   /** Moves to a position, clamped to the deck; notifies only on a real change. */
   set(next: Partial<DeckState>, source: ChangeSource = 'local'): void {
     const last = this.slides.length - 1;
-    const slide = Math.max(0, Math.min(last, next.slide ?? this.#state.slide));
+    // A position that is not a whole number (NaN, 1.5) names no slide: it leaves the deck where it is.
+    const whole = (value: number | undefined) => (Number.isSafeInteger(value) ? value : undefined);
+    const slide = Math.max(0, Math.min(last, whole(next.slide) ?? this.#state.slide));
     const steps = this.slides[slide]?.steps ?? 0;
-    const step = Math.max(0, Math.min(steps, next.step ?? (slide === this.#state.slide ? this.#state.step : 0)));
+    const step = Math.max(0, Math.min(steps, whole(next.step) ?? (slide === this.#state.slide ? this.#state.step : 0)));
     const state: DeckState = { slide, step, blackout: next.blackout ?? this.#state.blackout };
     if (sameState(state, this.#state)) return;
     const previous = this.#state;

@@ -3,7 +3,7 @@
 // each <demo-embed> is inert, so its loader never fetches the workbench, and once the audience
 // window has opened the demo, a plain-text view takes its place in the slide. No CodeMirror and
 // no xterm: <pre> elements keep the presenter within its JS budget.
-import { MIRROR_CHANNEL, OUTPUT_TAIL_CHARS, type MirrorMessage, type MirrorState } from '../shared/mirror-protocol.ts';
+import { MIRROR_CHANNEL, OUTPUT_TAIL_CHARS, parseMirrorMessage, type MirrorMessage, type MirrorState } from '../shared/mirror-protocol.ts';
 
 interface MirrorView {
   embed: HTMLElement;
@@ -76,14 +76,15 @@ export function bindDemoMirror(slides: readonly HTMLElement[]): () => void {
   const views = new Map<HTMLElement, MirrorView>();
   const viewsOf = (demo: string) => embeds.filter((embed) => embed.dataset['demo'] === demo);
   const channel = new BroadcastChannel(MIRROR_CHANNEL);
-  channel.onmessage = ({ data }: MessageEvent<MirrorMessage>) => {
-    if (data.kind === 'state') {
+  channel.onmessage = (event: MessageEvent<unknown>) => {
+    const data = parseMirrorMessage(event.data);
+    if (data?.kind === 'state') {
       for (const embed of viewsOf(data.state.demo)) {
         let view = views.get(embed);
         if (!view) views.set(embed, (view = createView(embed)));
         render(view, data.state);
       }
-    } else if (data.kind === 'gone') {
+    } else if (data?.kind === 'gone') {
       for (const embed of viewsOf(data.demo)) {
         const view = views.get(embed);
         if (view) reset(view);

@@ -27,3 +27,17 @@ export const initialState: DeckState = { slide: 0, step: 0, blackout: false };
 export function sameState(a: DeckState, b: DeckState): boolean {
   return a.slide === b.slide && a.step === b.step && a.blackout === b.blackout;
 }
+
+const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+
+/**
+ * A deck state from outside this window (another window's message), or undefined when it is not
+ * one: whole, non-negative positions and a boolean blackout. Anything can post on the site's
+ * channels, demo code included; the deck then clamps what passes to its own slides.
+ */
+export function parseDeckState(value: unknown): DeckState | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { slide, step, blackout } = value as Record<string, unknown>;
+  if (!isCount(slide) || !isCount(step) || typeof blackout !== 'boolean') return undefined;
+  return { slide, step, blackout };
+}

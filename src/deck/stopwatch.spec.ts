@@ -25,4 +25,15 @@ describe('Stopwatch', () => {
     reloaded.reset();
     expect(new Stopwatch(storage, () => now).elapsed()).toBe(0);
   });
+
+  it('starts at zero, not NaN, from a stored timer that is not a time', () => {
+    for (const stored of ['{"accumulatedMs":1,"startedAt":"abc"}', '{"accumulatedMs":"5"}', '{"accumulatedMs":-4,"startedAt":null}', '{"accumulatedMs":1e999,"startedAt":null}', '[]', '"x"', '{', 'null']) {
+      const storage = memory();
+      storage.setItem('async-talk:presenter-timer', stored);
+      const watch = new Stopwatch(storage, () => 10_000);
+      expect(watch.elapsed(), stored).toBe(0);
+      expect(watch.running, stored).toBe(false);
+    }
+  });
 });
+

@@ -17,10 +17,13 @@ export class Stopwatch {
   ) {
     let saved: Saved = { accumulatedMs: 0, startedAt: null };
     try {
-      const parsed = JSON.parse(storage.getItem(KEY) ?? 'null') as Saved | null;
-      if (parsed && typeof parsed.accumulatedMs === 'number') saved = parsed;
+      const parsed = JSON.parse(storage.getItem(KEY) ?? 'null') as Partial<Record<keyof Saved, unknown>> | null;
+      // A value that is not a time (edited, or written by something else) starts from zero.
+      const { accumulatedMs, startedAt } = parsed ?? {};
+      const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
+      if (isTime(accumulatedMs) && (startedAt === null || isTime(startedAt))) saved = { accumulatedMs, startedAt };
     } catch {
-      // Unreadable or unavailable storage: start from zero.
+      // Unreadable or unavailable storage: start from zero too.
     }
     this.#saved = saved;
   }

@@ -9,7 +9,7 @@
 // serving. Stop is one Tab and Enter away, and a runaway demo runs off the main thread (worker,
 // WebContainer), so the deck stays responsive. The mirror goes on too, so the presenter view has
 // the whole tail when the talk comes back to the demo's slide.
-import { MIRROR_CHANNEL, type MirrorMessage, type MirrorState } from '../shared/mirror-protocol.ts';
+import { MIRROR_CHANNEL, parseMirrorMessage, type MirrorMessage, type MirrorState } from '../shared/mirror-protocol.ts';
 import type { WorkbenchState, WorkbenchStore } from './state.ts';
 
 /** At most this many messages a second: output arrives in batches many times as often. */
@@ -41,8 +41,8 @@ export function mirrorWorkbench(root: HTMLElement, demo: string, store: Workbenc
       post(current());
     }, PUBLISH_EVERY_MS);
   };
-  channel.onmessage = ({ data }: MessageEvent<MirrorMessage>) => {
-    if (data?.kind === 'hello') post(current());
+  channel.onmessage = ({ data }: MessageEvent<unknown>) => {
+    if (parseMirrorMessage(data)?.kind === 'hello') post(current());
   };
   const gone = () => post({ kind: 'gone', demo });
   // Back from the back/forward cache: the presenter view was told this window had gone.
