@@ -18,6 +18,8 @@ export interface ControlsActions {
   stop(): void;
   edit(): void;
   reset(): void;
+  undoReset(): void;
+  copyCode(): void;
   /** The reader chose another command (a variant, such as `--blocking`): its index, 0 for the demo's own. */
   chooseCommand?(index: number): void;
 }
@@ -49,13 +51,23 @@ export function createControlsView(
   const stopButton = button('Stop');
   const editButton = button('Edit code');
   const resetButton = button('Reset');
+  // Reset asks nothing (no dialog in a speaker's way); this stays until the next edit instead.
+  const undoResetButton = button('Undo reset');
+  const copyButton = button('Copy code');
   runButton.addEventListener('click', actions.run);
   stopButton.addEventListener('click', actions.stop);
   editButton.addEventListener('click', actions.edit);
   resetButton.addEventListener('click', actions.reset);
+  undoResetButton.addEventListener('click', () => {
+    // The button goes once the edits are back: focus moves to Reset, which they enable again.
+    resetButton.disabled = false;
+    resetButton.focus();
+    actions.undoReset();
+  });
+  copyButton.addEventListener('click', actions.copyCode);
   const toolbar = document.createElement('div');
   toolbar.className = 'wb-toolbar';
-  toolbar.append(runButton, stopButton, editButton, resetButton);
+  toolbar.append(runButton, stopButton, editButton, resetButton, undoResetButton, copyButton);
   if (commands.length > 1 && actions.chooseCommand) toolbar.append(commandSetting(commands, uid, actions.chooseCommand));
   toolbar.append(createRuntimeSetting(runtimes, uid));
 
@@ -65,7 +77,9 @@ export function createControlsView(
   const sentence = document.createElement('span');
   const note = document.createElement('span');
   note.className = 'wb-note';
-  status.append(sentence, note);
+  const unsaved = document.createElement('span');
+  unsaved.className = 'wb-note wb-unsaved';
+  status.append(sentence, note, unsaved);
 
   const render = (state: WorkbenchState) => {
     const focused = document.activeElement;
@@ -78,6 +92,12 @@ export function createControlsView(
     stopButton.disabled = !state.running;
     editButton.hidden = state.editing;
     resetButton.disabled = !state.files.some((file) => file.edited);
+    undoResetButton.hidden = state.beforeReset === undefined;
+    copyButton.hidden = state.saveFailure === undefined;
+    const unsavedText = state.saveFailure
+      ? ` Your edits are not saved: ${state.saveFailure}. They stay on this page while it is open; Copy code keeps them elsewhere.`
+      : '';
+    if (unsaved.textContent !== unsavedText) unsaved.textContent = unsavedText;
     if (sentence.textContent !== state.status) sentence.textContent = state.status;
     const noteText = state.note ? ` ${state.note}` : '';
     if (note.textContent !== noteText) note.textContent = noteText;

@@ -39,4 +39,41 @@ describe('createEditsStore', () => {
     expect(() => store.flush()).not.toThrow();
     expect(store.load('main.js')).toBeUndefined();
   });
+
+  it('says when a save is refused and when one gets through again, and keeps nothing from the caller', () => {
+    const storage = memory();
+    let full = true;
+    const failing = {
+      ...storage,
+      setItem: (key: string, value: string) => {
+        if (full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        storage.setItem(key, value);
+      },
+    };
+    const reports: (string | undefined)[] = [];
+    const store = createEditsStore('demo', failing, 300, (failure) => reports.push(failure));
+    store.save('main.js', 'a');
+    store.flush();
+    expect(store.saved).toBe(false);
+    expect(reports).toEqual(["this browser's storage for the site is full"]);
+    store.save('main.js', 'ab');
+    store.flush();
+    expect(reports).toHaveLength(1);
+    full = false;
+    store.save('main.js', 'abc');
+    store.flush();
+    expect(store.saved).toBe(true);
+    expect(reports).toEqual(["this browser's storage for the site is full", undefined]);
+    expect(store.load('main.js')).toBe('abc');
+  });
+
+  it('says storage is off where there is none, and reads no edit there', () => {
+    const reports: (string | undefined)[] = [];
+    const store = createEditsStore('demo', undefined, 300, (failure) => reports.push(failure));
+    expect(store.load('main.js')).toBeUndefined();
+    store.save('main.js', 'a');
+    store.flush();
+    expect(reports).toEqual(['this browser does not let the site store it']);
+  });
 });
+

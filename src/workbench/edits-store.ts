@@ -1,5 +1,7 @@
 // The reader's edits, per demo and file, in localStorage: saved shortly after each change and
-// at once when the page goes away, so a reload never loses what was typed.
+// at once when the page goes away, so a reload never loses what was typed. A save the browser
+// refuses (a full quota, storage turned off) is reported, never swallowed: the workbench says so
+// and keeps the edit on the page.
 
 export interface StorageLike {
   getItem(key: string): string | null;
@@ -16,7 +18,12 @@ export interface EditsStore {
   flush(): void;
   /** Forgets every edit of this demo (Reset). */
   clear(paths: readonly string[]): void;
+  /** Whether the last write reached storage. */
+  readonly saved: boolean;
 }
+
+/** Told when saving starts failing (with why), and when a save gets through again. */
+export type SaveListener = (failure: string | undefined) => void;
 
 /**
  * Where a demo's edits are kept: the prefix, then the file's path. Demo.astro writes the prefix
@@ -25,28 +32,45 @@ export interface EditsStore {
 export const editKeyPrefix = (demoId: string) => `async-talk:demo-edit:${demoId}:`;
 export const editKey = (demoId: string, path: string) => editKeyPrefix(demoId) + path;
 
-export function createEditsStore(demoId: string, storage: StorageLike | undefined, delayMs = 300): EditsStore {
+/** Why a write failed, in a reader's words. */
+function whyNotSaved(error: unknown): string {
+  const name = error instanceof DOMException || error instanceof Error ? error.name : '';
+  return name === 'QuotaExceededError' ? "this browser's storage for the site is full" : 'this browser does not let the site store it';
+}
+
+export function createEditsStore(demoId: string, storage: StorageLike | undefined, delayMs = 300, onSave: SaveListener = () => undefined): EditsStore {
   const pending = new Map<string, string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
-  // Storage can be missing or throw (private mode, quota): edits then live only in the editor.
-  const attempt = (work: () => void) => {
+  let saved = true;
+  /** A write to storage, reported when it starts or stops failing. */
+  const write = (work: () => void) => {
+    let failure: string | undefined;
     try {
+      if (!storage) throw new Error('no storage');
       work();
-    } catch {
-      /* nothing to do: the editor still holds the text */
+    } catch (error) {
+      failure = whyNotSaved(error);
     }
+    if (saved !== (failure === undefined)) onSave(failure);
+    saved = failure === undefined;
   };
   const flush = () => {
     clearTimeout(timer);
     timer = undefined;
-    for (const [path, contents] of pending) attempt(() => storage?.setItem(editKey(demoId, path), contents));
+    for (const [path, contents] of pending) write(() => storage!.setItem(editKey(demoId, path), contents));
     pending.clear();
   };
   return {
+    get saved() {
+      return saved;
+    },
     load(path) {
-      let value: string | null | undefined;
-      attempt(() => (value = storage?.getItem(editKey(demoId, path))));
-      return value ?? undefined;
+      // Reading may fail too (storage turned off): there is simply no saved edit.
+      try {
+        return storage?.getItem(editKey(demoId, path)) ?? undefined;
+      } catch {
+        return undefined;
+      }
     },
     save(path, contents) {
       pending.set(path, contents);
@@ -58,7 +82,8 @@ export function createEditsStore(demoId: string, storage: StorageLike | undefine
       clearTimeout(timer);
       timer = undefined;
       pending.clear();
-      for (const path of paths) attempt(() => storage?.removeItem(editKey(demoId, path)));
+      // Without storage there is nothing saved to forget.
+      if (storage) for (const path of paths) write(() => storage.removeItem(editKey(demoId, path)));
     },
   };
 }

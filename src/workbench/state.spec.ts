@@ -13,6 +13,8 @@ const initial: WorkbenchState = {
   output: '',
   truncated: false,
   previewUrl: undefined,
+  saveFailure: undefined,
+  beforeReset: undefined,
 };
 
 describe('the workbench store', () => {

@@ -30,6 +30,10 @@ export interface WorkbenchState {
   truncated: boolean;
   /** Where the preview iframe points, for a server that is serving. */
   previewUrl: string | undefined;
+  /** Why the edits could not be saved (a full storage quota), while they cannot. */
+  saveFailure: string | undefined;
+  /** The files as they were before Reset, until the next edit: what "Undo reset" brings back. */
+  beforeReset: readonly FileState[] | undefined;
 }
 
 export type Listener<T> = (value: T, previous: T) => void;

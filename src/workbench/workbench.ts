@@ -5,7 +5,7 @@
 import { createCodeView } from './code-view.ts';
 import { createControlsView } from './controls-view.ts';
 import { readDemoData, type DemoData } from './demo-data.ts';
-import { createEditsStore } from './edits-store.ts';
+import { createEditsStore, editKeyPrefix } from './edits-store.ts';
 import { mirrorWorkbench } from './mirror.ts';
 import { offeredRuntimes, preloadFallbacks, runDemo } from './run-demo.ts';
 import { createWorkbenchStore, type FileState } from './state.ts';
@@ -33,15 +33,30 @@ export interface Workbench {
   /** Opens the editor, on `path` if given (the file the reader reached for). */
   edit(path?: string): Promise<void>;
   reset(): Promise<void>;
+  /** Brings back the edits Reset replaced (until the next edit). */
+  undoReset(): Promise<void>;
+  /** Copies the code as edited to the clipboard (offered when it cannot be saved). */
+  copyCode(): Promise<void>;
   /** Stops the run, saves the edits, and releases every view, listener and observer. */
   dispose(): void;
+}
+
+/** The page's localStorage, or undefined where reaching it throws (storage turned off). */
+function pageStorage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
 }
 
 export function mountWorkbench(root: HTMLElement): Workbench {
   const demo: DemoData = readDemoData(root);
   const uid = `wb-${demo.id}`;
   const originals = new Map(demo.files.map((file) => [file.path, file.contents]));
-  const edits = createEditsStore(demo.id, globalThis.localStorage);
+  const storage = pageStorage();
+  // The store is made below; a failure reported before then cannot happen (nothing is saved yet).
+  const edits = createEditsStore(demo.id, storage, 300, (saveFailure) => store.update({ saveFailure }));
   const paths = demo.editable.filter((path) => originals.has(path));
   const files: FileState[] = paths.map((path) => {
     const saved = edits.load(path);
@@ -58,6 +73,8 @@ export function mountWorkbench(root: HTMLElement): Workbench {
     output: '',
     truncated: false,
     previewUrl: undefined,
+    saveFailure: undefined,
+    beforeReset: undefined,
   });
   const cleanups: (() => void)[] = [];
   let controller: AbortController | undefined;
@@ -70,7 +87,26 @@ export function mountWorkbench(root: HTMLElement): Workbench {
     const edited = text !== originals.get(path);
     if (edited) edits.save(path, text);
     else edits.clear([path]);
-    store.update(({ files }) => ({ files: files.map((file) => (file.path === path ? { path, text, edited } : file)) }));
+    // An edit after Reset makes that Reset final: there is no going back over it.
+    store.update(({ files }) => ({ files: files.map((file) => (file.path === path ? { path, text, edited } : file)), beforeReset: undefined }));
+  };
+
+  /** Shows `text` for `path` as another window saved it, through the editor so Ctrl+Z undoes it. */
+  const adoptFromElsewhere = async (path: string, text: string) => {
+    const editor = await code.edit({ focus: false }).catch(editorFailed);
+    if (!editor || editor.text(path) === text) return;
+    editor.setText(path, text);
+    store.update({ note: `${path} was changed in another window, and this one now shows that version (Ctrl+Z in the editor brings back what was here).` });
+  };
+  const prefix = editKeyPrefix(demo.id);
+  const onStorage = (event: StorageEvent) => {
+    if (event.storageArea !== storage || !event.key?.startsWith(prefix)) return;
+    const path = event.key.slice(prefix.length);
+    const original = originals.get(path);
+    if (original === undefined || !paths.includes(path)) return;
+    // Removed there (Reset) means the original here too.
+    const theirs = event.newValue ?? original;
+    if (store.get().files.find((file) => file.path === path)?.text !== theirs) void adoptFromElsewhere(path, theirs);
   };
 
   const editorFailed = (error: unknown) => store.update({ note: `The editor could not be loaded (${messageOf(error)}); your code is unchanged. Try again.` });
@@ -119,12 +155,30 @@ export function mountWorkbench(root: HTMLElement): Workbench {
     },
     async reset() {
       // Through the editor, so Ctrl+Z brings the edit back; it takes the focus, as Reset is
-      // disabled once nothing is edited.
+      // disabled once nothing is edited. "Undo reset" stays until the next edit.
+      const before = store.get().files;
       const editor = await code.edit().catch(editorFailed);
       if (!editor) return;
       for (const path of paths) if (editor.text(path) !== originals.get(path)) editor.setText(path, originals.get(path)!);
       edits.clear(paths);
-      store.update(({ files }) => ({ files: files.map((file) => ({ ...file, text: originals.get(file.path)!, edited: false })) }));
+      store.update(({ files }) => ({ files: files.map((file) => ({ ...file, text: originals.get(file.path)!, edited: false })), beforeReset: before }));
+    },
+    async undoReset() {
+      const before = store.get().beforeReset;
+      const editor = before && (await code.edit({ focus: false }).catch(editorFailed));
+      if (!before || !editor) return;
+      for (const file of before) if (editor.text(file.path) !== file.text) editor.setText(file.path, file.text);
+      edits.flush();
+      store.update({ beforeReset: undefined });
+    },
+    async copyCode() {
+      const { files } = store.get();
+      const text = files.length === 1 ? files[0]!.text : files.map((file) => `// ${file.path}\n${file.text}`).join('\n');
+      const copied = await navigator.clipboard?.writeText(text).then(
+        () => true,
+        () => false,
+      );
+      store.update({ note: copied ? 'Your code is copied: paste it somewhere safe.' : 'The browser did not let the page copy: select the code in the editor and copy it yourself.' });
     },
     dispose() {
       controller?.abort();
@@ -155,6 +209,8 @@ export function mountWorkbench(root: HTMLElement): Workbench {
       stop: () => workbench.stop(),
       edit: () => void workbench.edit(),
       reset: () => void workbench.reset(),
+      undoReset: () => void workbench.undoReset(),
+      copyCode: () => void workbench.copyCode(),
       chooseCommand: (index) => (chosen = commands[index] ?? commands[0]!),
     },
     commands,
@@ -204,7 +260,18 @@ export function mountWorkbench(root: HTMLElement): Workbench {
   );
   preloadFallbacks(demo);
   const saveEdits = () => edits.flush();
+  // An edit that could not be saved would be lost with the page: the browser asks first.
+  const keepUnsaved = (event: BeforeUnloadEvent) => {
+    edits.flush();
+    if (!edits.saved && store.get().files.some((file) => file.edited)) event.preventDefault();
+  };
   addEventListener('pagehide', saveEdits);
-  cleanups.push(() => removeEventListener('pagehide', saveEdits));
+  addEventListener('beforeunload', keepUnsaved);
+  addEventListener('storage', onStorage);
+  cleanups.push(
+    () => removeEventListener('pagehide', saveEdits),
+    () => removeEventListener('beforeunload', keepUnsaved),
+    () => removeEventListener('storage', onStorage),
+  );
   return workbench;
 }
