@@ -9,6 +9,7 @@ import { createEditsStore, editKeyPrefix } from './edits-store.ts';
 import { mirrorWorkbench } from './mirror.ts';
 import { offeredRuntimes, preloadFallbacks, runDemo } from './run-demo.ts';
 import { createWorkbenchStore, type FileState } from './state.ts';
+import { limitLongLines } from './long-lines.ts';
 import { createOutputTerminal } from './terminal.ts';
 import { createTimelineView } from './timeline-view.ts';
 import { hideTraceLines, TRACE_PREFIX } from './trace-filter.ts';
@@ -241,14 +242,18 @@ export function mountWorkbench(root: HTMLElement): Workbench {
   else root.append(section);
 
   const terminal = createOutputTerminal(terminalBox);
+  const terminalLines = limitLongLines((text) => terminal.write(text));
   cleanups.push(
     () => terminal.destroy(),
     () => timeline.destroy(),
     () => code.destroy(),
     () => controls.destroy(),
-    store.subscribeOutput((text) => terminal.write(text)),
+    store.subscribeOutput((text) => terminalLines.write(text)),
     store.subscribe((state, previous) => {
-      if (state.run !== previous.run) terminal.clear();
+      if (state.run !== previous.run) {
+        terminal.clear();
+        terminalLines.reset();
+      }
       if (state.previewUrl !== previous.previewUrl) {
         preview.hidden = state.previewUrl === undefined;
         if (state.previewUrl) preview.src = state.previewUrl;
