@@ -58,7 +58,7 @@ test('the presenter view shows the slide, the next one, the notes and the time',
   // The stopwatch survives a reload of the presenter view.
   await page.reload();
   await expect(page.locator('[data-presenter-elapsed]')).toHaveText('5:00');
-  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await expect(page.locator('[data-presenter-elapsed]')).toHaveText('0:00');
 });
 
