@@ -14,11 +14,6 @@ import { isSkipWaiting, SKIP_WAITING } from './worker-contract.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 
-const UPDATING_PAGE = '<!doctype html><html lang="en"><title>Updating…</title><p>Loading the new version of the site…</p><script>location.reload()</script></html>';
-
-/** How long a reload waits for the new version to take over before it shows the old one. */
-const ACTIVATION_WAIT_MS = 3000;
-
 function isolated(response: Response): Response {
   // Opaque and error responses have no headers we may set; nothing of ours is either.
   if (response.type === 'opaque' || response.type === 'opaqueredirect' || response.status === 0) return response;
@@ -27,24 +22,27 @@ function isolated(response: Response): Response {
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
-function activated(worker: ServiceWorker): Promise<void> {
-  return new Promise((resolve) => {
-    if (worker.state === 'activated') return resolve();
-    const timer = setTimeout(resolve, ACTIVATION_WAIT_MS);
-    worker.addEventListener('statechange', () => {
-      if (worker.state !== 'activated' && worker.state !== 'redundant') return;
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-}
+/**
+ * The page a reload gets while the new version takes over: it loads itself again once the new
+ * worker controls it (controllerchange), or at once if nothing is left waiting, or after 5 s
+ * whatever happens, so it can never stay. location.reload() and not a Refresh header: a refresh
+ * to an address with a fragment (a deck's #/chapter/n) is a move within the page.
+ */
+const UPDATING_PAGE = `<!doctype html><html lang="en"><title>Updating…</title><p>Loading the new version of the site…</p><script>
+let done = false;
+const go = () => { if (!done) { done = true; location.reload(); } };
+const container = navigator.serviceWorker;
+container.addEventListener('controllerchange', go);
+container.getRegistration().then((registration) => (registration && registration.waiting ? undefined : go()), go);
+setTimeout(go, 5000);
+</script></html>`;
 
 /**
- * A reload of the only window is the moment a waiting version may take over: it skips waiting,
- * and the page is answered with one that reloads itself, so the browser loads it again from
- * the new version's cache. (A plain reload never does this by itself: the old page is still open while
- * the new one is requested.) With a second window open, say the deck and its presenter view,
- * nothing changes until the speaker asks.
+ * A reload of the only window is the moment a waiting version may take over: it is told to skip
+ * waiting, and the reload is answered with UPDATING_PAGE. (A plain reload never does this by
+ * itself: the old page is still open while the new one is requested.) The answer does not wait
+ * for the new worker, since this one is replaced as that one activates. With a second window
+ * open, say the deck and its presenter view, nothing changes until the speaker asks.
  */
 const applyWaitingOnReload: WorkboxPlugin = {
   async handlerWillRespond({ request, response }) {
@@ -53,10 +51,6 @@ const applyWaitingOnReload: WorkboxPlugin = {
     const windows = await self.clients.matchAll({ type: 'window' });
     if (windows.length > 1) return response;
     waiting.postMessage(SKIP_WAITING);
-    await activated(waiting);
-    // A page that only loads itself again, now from the new version. location.reload() and not a
-    // Refresh header: a refresh to the same address with a fragment (a deck's #/chapter/n) is a
-    // move within the page, and would not load anything.
     return new Response(UPDATING_PAGE, { headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
   },
 };

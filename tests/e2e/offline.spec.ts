@@ -169,6 +169,11 @@ test.describe('a new version', () => {
   });
 
   const notice = (page: Page) => page.locator('[data-site-update]');
+  /** The browser checks for a new worker on each visit; the tests ask at once instead. */
+  const askForUpdate = (page: Page) => page.evaluate(() => void navigator.serviceWorker.ready.then((registration) => registration.update()));
+  /** Installing precaches the whole second build (5 MB), on a machine shared with other tests. */
+  const INSTALL_TIMEOUT = 45_000;
+  test.describe.configure({ timeout: 90_000 });
 
   test('is announced in an open deck, not applied while it is open, and applied by a reload', async ({ context }) => {
     const deck = await context.newPage();
@@ -181,8 +186,8 @@ test.describe('a new version', () => {
     deck.on('load', () => loads++);
 
     await deploySecondBuild();
-    await deck.evaluate(async () => (await navigator.serviceWorker.ready).update());
-    await expect(notice(deck)).toBeVisible();
+    await askForUpdate(deck);
+    await expect(notice(deck)).toBeVisible({ timeout: INSTALL_TIMEOUT });
     await expect(notice(deck)).toHaveText(/A new version of the site is ready/);
     await expect(notice(presenter)).toBeVisible();
 
@@ -195,8 +200,12 @@ test.describe('a new version', () => {
 
     // With the presenter view closed, the speaker's reload is the moment it is applied.
     await presenter.close();
+    // The browser forgets a closed window a moment after Playwright does: ask the worker itself.
+    const worker = context.serviceWorkers()[0]!;
+    await expect.poll(() => worker.evaluate(() => (self as unknown as ServiceWorkerGlobalScope).clients.matchAll({ type: 'window' }).then((all) => all.length))).toBe(1);
     await deck.reload();
-    await expect(deck).toHaveTitle(/^v2 /);
+    // The reload is answered "Updating…", which loads the page again once the new version is in.
+    await expect(deck).toHaveTitle(/^v2 /, { timeout: 15_000 });
     expect(await slideOf(deck)).toBe(moved);
     await expect(notice(deck)).toBeHidden();
   });
@@ -205,9 +214,9 @@ test.describe('a new version', () => {
     await page.goto(`${host.origin}/`);
     await cachedForOffline(page);
     await deploySecondBuild();
-    await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
+    await askForUpdate(page);
     const banner = page.getByRole('status').filter({ hasText: 'A new version of the site is ready.' });
-    await expect(banner).toBeVisible();
+    await expect(banner).toBeVisible({ timeout: INSTALL_TIMEOUT });
     expect(await page.title()).not.toMatch(/^v2 /);
     const reloaded = page.waitForEvent('load');
     await banner.getByRole('button', { name: 'Update now' }).click();
