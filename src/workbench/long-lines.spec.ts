@@ -40,3 +40,15 @@ describe('limitLongLines', () => {
     expect(text()).toBe('12345\r12345\r123412345\n');
   });
 });
+
+describe('limitLongLines on ordinary output', () => {
+  it('passes each write through as it is when no line is too long, and still counts the columns', () => {
+    const written: string[] = [];
+    const limiter = limitLongLines((text) => written.push(text), 8);
+    const parts = ['line 1\nline 2\n', 'abcd', 'efgh', 'i\n'];
+    for (const part of parts) limiter.write(part);
+    expect(written.slice(0, 3)).toEqual(parts.slice(0, 3));
+    // 'abcd' + 'efgh' filled the line; 'i' passes it.
+    expect(written.slice(3).map(plain).join('')).toBe(' [this line goes on past 8 characters; the rest is not shown] [1 more characters]\n');
+  });
+});

@@ -18,8 +18,29 @@ export interface LineLimiter {
 export function limitLongLines(write: (text: string) => void, max = MAX_LINE_CHARS): LineLimiter {
   let column = 0;
   let dropped = 0;
+  /** The length of `text`'s last line, and whether any of its lines would pass the limit. */
+  const scan = (text: string) => {
+    const lineEnd = /[\r\n]/g;
+    let from = 0;
+    let longest = column;
+    let end = 0;
+    for (let match = lineEnd.exec(text); match; match = lineEnd.exec(text)) {
+      longest = Math.max(longest, (from === 0 ? column : 0) + match.index - from);
+      from = match.index + 1;
+      end = from;
+    }
+    const last = (end === 0 ? column : 0) + text.length - end;
+    return { last, fits: dropped === 0 && Math.max(longest, last) <= max };
+  };
   return {
     write(text) {
+      // Nearly all output: no line too long, so it passes untouched (one native scan, no copy).
+      const { last, fits } = scan(text);
+      if (fits) {
+        column = last;
+        write(text);
+        return;
+      }
       let out = '';
       let start = 0;
       // A carriage return starts the line again too (progress bars redraw one line).
