@@ -8,8 +8,7 @@ import { extname, join, normalize, relative } from 'node:path';
 import { isLoopbackHost } from '../runner/guard.ts';
 import type { Runner } from '../runner/runner.ts';
 import { crossOriginIsolationHeaders } from './headers.ts';
-import { SERVICE_WORKER_FILE } from '../offline/worker-contract.ts';
-import { RETIRED_SERVICE_WORKER } from '../offline/retired-service-worker.ts';
+import { answerRetiredWorker } from '../offline/retired-service-worker.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -77,10 +76,7 @@ export function serveBuild(root: string, { runner, isolationHeaders = true, base
       const address = new URL(request.url ?? '/', 'http://localhost').pathname;
       // The runner's pages are written per start, so no service worker may keep them: a worker
       // left on this address by a static build (npm run preview) is retired on its next check.
-      if (runner && address === `${base}${SERVICE_WORKER_FILE}`) {
-        response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }).end(RETIRED_SERVICE_WORKER);
-        return;
-      }
+      if (runner && answerRetiredWorker(request, response, base)) return;
       const inject = (html: string) => (runner ? runner.injectToken(html) : html);
       const path = address.startsWith(base) ? `/${address.slice(base.length)}` : undefined;
       // Directory addresses without their slash go to the slash, as static hosts do.

@@ -3,8 +3,7 @@
 import type { Plugin } from 'vite';
 import { injectIntoHtml } from './inject-html.ts';
 import { createRunner } from './runner.ts';
-import { SERVICE_WORKER_FILE } from '../offline/worker-contract.ts';
-import { RETIRED_SERVICE_WORKER } from '../offline/retired-service-worker.ts';
+import { answerRetiredWorker } from '../offline/retired-service-worker.ts';
 
 export function localRunner(): Plugin {
   return {
@@ -15,10 +14,7 @@ export function localRunner(): Plugin {
       server.middlewares.use((request, response, next) => {
         if (runner.handle(request, response)) return;
         // The dev server's pages change with every edit: no service worker may keep them.
-        if (request.url === `${server.config.base}${SERVICE_WORKER_FILE}`) {
-          response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }).end(RETIRED_SERVICE_WORKER);
-          return;
-        }
+        if (answerRetiredWorker(request, response, server.config.base)) return;
         injectIntoHtml(request, response, runner.injectToken);
         next();
       });
