@@ -76,7 +76,7 @@ async function measure(server: (typeof servers)[number]): Promise<ChatScaleResul
     const waiting = procStatus(child.pid!);
     const sent = performance.now();
     await new Promise<void>((resolve, reject) => {
-      const post = request({ host: '127.0.0.1', port, path: '/send', method: 'POST', agent: false }, (response) =>
+      const post = request({ host: '127.0.0.1', port, path: '/send', method: 'POST', headers: { 'content-type': 'application/json' }, agent: false }, (response) =>
         body(response).then(() => resolve(), reject),
       );
       post.on('error', reject);

@@ -43,7 +43,7 @@ describe.each(chatServers)('the chat protocol on $name', ({ start }) => {
   let server: ChatServer;
   let chat: ReturnType<typeof client>;
   beforeAll(async () => {
-    server = await start({ CHAT_WAIT_TIMEOUT: String(WAIT_S) });
+    server = await start({ env: { CHAT_WAIT_TIMEOUT: String(WAIT_S) } });
     chat = client(server);
     // A first message, so that asking for everything since 0 never waits.
     expect(await chat.say('first')).toEqual({ id: 1 });
@@ -98,7 +98,7 @@ describe.each(chatServers)('the chat protocol on $name', ({ start }) => {
   });
 
   it('answers an empty list when nothing new arrives before the timeout', async () => {
-    const impatient = await start({ CHAT_WAIT_TIMEOUT: '1' });
+    const impatient = await start({ env: { CHAT_WAIT_TIMEOUT: '1' } });
     try {
       const started = performance.now();
       expect(await client(impatient).wait('?since=0')).toEqual({ messages: [], last: 0 });

@@ -8,47 +8,74 @@ export interface ChatServer extends RunningServer {
    * if that takes over 15 s: the requests were answered without waiting, or never arrived.
    */
   parked(count?: number): Promise<void>;
+  /** Resolves when the server next reports a waiter gone, with at most `count` still waiting. */
+  released(count: number): Promise<void>;
+}
+
+interface Watch {
+  matches(line: string): boolean;
+  resolve(): void;
+  reject(error: Error): void;
 }
 
 /**
- * Watches a chat server's stdout for its "parked, N waiting" lines: Node's server prints them of
- * itself; the Python servers run under tests/protocol/report_parked.py, which prints them for them.
+ * Watches a chat server's stdout for its "parked, N waiting" lines, and for the lines that say a
+ * waiter has gone ("released, N waiting"; Node's "the client left, N waiting"). Node's server
+ * prints them of itself; the Python servers run under tests/protocol/report_parked.py, which
+ * prints them for them.
  */
-function watchParked(server: RunningServer): ChatServer {
-  const pending = new Set<{ count: number; resolve: () => void; reject: (error: Error) => void }>();
+function watchWaiting(server: RunningServer): ChatServer {
+  const pending = new Set<Watch>();
   createInterface({ input: server.process.stdout! }).on('line', (line) => {
-    const match = /parked, (\d+) waiting/.exec(line);
-    if (!match) return;
-    for (const waiter of pending) if (Number(match[1]) >= waiter.count) waiter.resolve();
+    for (const watch of pending) if (watch.matches(line)) watch.resolve();
   });
   server.process.on('exit', (code, signal) => {
-    for (const waiter of pending) waiter.reject(new Error(`the server exited (${signal ?? code}) before ${waiter.count} waited`));
+    for (const watch of pending) watch.reject(new Error(`the server exited (${signal ?? code}) while a test watched it`));
   });
-  const parked = (count = 1) =>
+  const watch = (what: string, pattern: RegExp, test: (count: number) => boolean) =>
     new Promise<void>((resolve, reject) => {
-      const guard = setTimeout(() => waiter.reject(new Error(`no "parked, ${count} waiting" from the server within 15 s`)), 15_000);
+      const guard = setTimeout(() => entry.reject(new Error(`no ${what} from the server within 15 s`)), 15_000);
       const settle = () => {
         clearTimeout(guard);
-        pending.delete(waiter);
+        pending.delete(entry);
       };
-      const waiter = {
-        count,
+      const entry: Watch = {
+        matches: (line) => {
+          const match = pattern.exec(line);
+          return match !== null && test(Number(match[1]));
+        },
         resolve: () => (settle(), resolve()),
-        reject: (error: Error) => (settle(), reject(error)),
+        reject: (error) => (settle(), reject(error)),
       };
-      pending.add(waiter);
+      pending.add(entry);
     });
-  return { ...server, parked };
+  return {
+    ...server,
+    parked: (count = 1) => watch(`"parked, ${count} waiting"`, /parked, (\d+) waiting/, (n) => n >= count),
+    released: (count) => watch(`waiter released with ${count} left`, /(?:released|the client left), (\d+) waiting/, (n) => n <= count),
+  };
 }
 
-const python = (file: string) => async (env?: Record<string, string>) =>
-  watchParked(await startServer(PYTHON, ['-u', 'tests/protocol/report_parked.py', `demos/python/${file}`], env));
+export interface StartOptions {
+  env?: Record<string, string>;
+  /** A limit on the server's open files (`ulimit -n`), as a small machine or a container has. */
+  fileLimit?: number;
+}
+
+function launch([command, ...args]: string[], { env, fileLimit }: StartOptions) {
+  const limited = fileLimit === undefined ? [command!, ...args] : ['/bin/sh', '-c', `ulimit -n ${fileLimit} && exec "$0" "$@"`, command!, ...args];
+  return startServer(limited[0]!, limited.slice(1), env).then(watchWaiting);
+}
+
+const python = (file: string) => ({
+  start: (options: StartOptions = {}) => launch([PYTHON, '-u', 'tests/protocol/report_parked.py', `demos/python/${file}`], options),
+});
 
 /** Every implementation of the long-poll chat protocol, started the same way. */
-export const chatServers: { name: string; start: (env?: Record<string, string>) => Promise<ChatServer> }[] = [
-  { name: 'gevent', start: python('chat_gevent.py') },
-  { name: 'eventlet', start: python('chat_eventlet.py') },
-  { name: 'Twisted', start: python('chat_twisted.py') },
-  { name: 'asyncio', start: python('asyncio_chat.py') },
-  { name: 'Node.js', start: async (env) => watchParked(await startServer(process.execPath, ['demos/comet-chat/server.js'], env)) },
+export const chatServers: { name: string; start: (options?: StartOptions) => Promise<ChatServer> }[] = [
+  { name: 'gevent', ...python('chat_gevent.py') },
+  { name: 'eventlet', ...python('chat_eventlet.py') },
+  { name: 'Twisted', ...python('chat_twisted.py') },
+  { name: 'asyncio', ...python('asyncio_chat.py') },
+  { name: 'Node.js', start: (options = {}) => launch([process.execPath, 'demos/comet-chat/server.js'], options) },
 ];

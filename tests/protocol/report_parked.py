@@ -3,13 +3,14 @@
     python3 -u tests/protocol/report_parked.py demos/python/chat_gevent.py
 
 Each time one of the server's /wait requests starts waiting, this prints "parked, N waiting" (N: how
-many wait at that moment), as demos/comet-chat/server.js prints of itself. The tests wait for that
-line before they send, where a fixed sleep could only hope that the waiters had got there first.
+many wait at that moment), and "released, N waiting" when one stops, as demos/comet-chat/server.js
+prints of itself. The tests wait for those lines before they send, or to see hang-ups released,
+where a fixed sleep could only hope that the server had got there first.
 
 The programs the chapters show stay free of test hooks: the line comes from wrapping the one call
 with which each framework parks a request, and only where the server's own code makes that call.
-gevent, Eventlet and asyncio: Event.wait (the Event class is swapped for a subclass before the server
-imports it). Twisted: Request.notifyFinish, which chat_twisted.py calls only for a request it leaves
+gevent: gevent.wait. Eventlet and asyncio: Event.wait (the Event class is swapped for a subclass
+before the server imports it). Twisted: Request.notifyFinish, which chat_twisted.py calls only for a request it leaves
 unfinished. The line is printed just before the request blocks, and nothing runs in between: each of
 these servers runs one thing at a time, on one thread.
 """
@@ -30,6 +31,7 @@ def park():
 def unpark(_=None):
     global waiting
     waiting -= 1
+    print(f"released, {waiting} waiting", flush=True)
 
 
 def called_by_server():
@@ -38,19 +40,20 @@ def called_by_server():
 
 
 def report_gevent():
-    import gevent.event
+    import gevent
 
-    class Event(gevent.event.Event):
-        def wait(self, timeout=None):
-            if not called_by_server():
-                return super().wait(timeout)
-            park()
-            try:
-                return super().wait(timeout)
-            finally:
-                unpark()
+    gevent_wait = gevent.wait
 
-    gevent.event.Event = Event
+    def wait(*args, **kwargs):
+        if not called_by_server():
+            return gevent_wait(*args, **kwargs)
+        park()
+        try:
+            return gevent_wait(*args, **kwargs)
+        finally:  # also when a Timeout raises through it
+            unpark()
+
+    gevent.wait = wait
 
 
 def report_eventlet():

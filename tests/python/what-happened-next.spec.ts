@@ -70,7 +70,7 @@ describe('demos/python/asyncio_chat.py', () => {
   it('holds 200 waiting requests without a thread more, and one send answers them all', async () => {
     const WAIT_S = 20;
     // Run as tests/protocol runs it, so that it says when its requests are parked.
-    server = await chatServers.find(({ name }) => name === 'asyncio')!.start({ CHAT_WAIT_TIMEOUT: String(WAIT_S) });
+    server = await chatServers.find(({ name }) => name === 'asyncio')!.start({ env: { CHAT_WAIT_TIMEOUT: String(WAIT_S) } });
     const { port } = server;
     await request(port, 'GET / HTTP/1.1\r\nHost: chat\r\n\r\n', opened);
     const before = await threadCount(server.process.pid!);
@@ -82,7 +82,7 @@ describe('demos/python/asyncio_chat.py', () => {
 
     const body = '{"text": "hello, 200"}';
     const sentAt = performance.now();
-    const sent = await request(port, `POST /send HTTP/1.1\r\nHost: chat\r\nContent-Length: ${body.length}\r\n\r\n${body}`, opened);
+    const sent = await request(port, `POST /send HTTP/1.1\r\nHost: chat\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`, opened);
     expect(sent).toMatch(/^HTTP\/1\.1 200 OK/);
     const replies = await Promise.all(waiting);
     // Answered well within their 20 s wait: by the send, not by their timeout.
