@@ -12,6 +12,7 @@ const MAX_TEXT = 2000; // characters, that is Unicode code points
 const MAX_BODY = 16 * 1024; // bytes of a request body; a longer one is refused before it is read
 const HISTORY = 1000; // messages kept: the server's memory stays bounded however long it runs
 const CURSOR = /^[0-9]{1,15}$/;
+const SINCE_ERROR = 'since must be a whole number of at most 15 digits';
 const NOT_JSON = 'the body must be JSON like {"text": "hello"}';
 const ROUTES = {
   '/': ['GET', 'HEAD'],
@@ -62,7 +63,7 @@ function answer(waiter, why) {
 
 function wait(req, res, query) {
   const given = query.get('since');
-  if (given !== null && !CURSOR.test(given)) throw new Refusal(400, 'since must be a whole number of at most 15 digits');
+  if (given !== null && !CURSOR.test(given)) throw new Refusal(400, SINCE_ERROR);
   const waiter = { since: Number(given ?? 0), res, timer: undefined };
   if (req.method === 'HEAD' || last !== waiter.since) return answer(waiter, 'no need to wait');
   waiter.timer = setTimeout(() => answer(waiter, `nothing new in ${WAIT_S} s`), WAIT_MS);

@@ -11,9 +11,9 @@ log = MessageLog()
 new_message = Event()  # replaced after every send, so each send wakes exactly the current waiters
 
 
+# A client that hangs up makes its connection readable: a second greenlet sees that, and the
+# wait ends at once instead of holding its greenlet until the next send or the timeout.
 def wait(since, connection):
-    # A client that hangs up makes its connection readable: this greenlet sees that, and the
-    # wait ends at once instead of holding its greenlet until the next send or the timeout.
     hung_up = gevent.spawn(wait_read, connection.fileno())
     try:
         with gevent.Timeout(WAIT_SECONDS, False):  # False: time out quietly

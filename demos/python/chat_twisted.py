@@ -13,6 +13,11 @@ log = MessageLog()
 parked = {}  # request -> (since, timeout call)
 
 
+def header(request, name):
+    value = request.getHeader(name)
+    return value and value.decode("latin-1")
+
+
 def forget(request):
     since, timeout = parked.pop(request, (None, None))
     if timeout is not None and timeout.active():
@@ -38,8 +43,7 @@ def wait(request, since):
 
 
 def send(request):
-    header = request.getHeader(b"content-length")
-    check_send((request.getHeader(b"content-type") or b"").decode("latin-1"), header and header.decode("latin-1"))
+    check_send(header(request, b"content-type") or "", header(request, b"content-length"))
     message_id = log.append(parse_text(request.content.read()))
     for waiting in list(parked):
         finish(waiting)
