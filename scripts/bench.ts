@@ -3,9 +3,8 @@
 // so the figures do not depend on how a host compresses.
 import { spawn, spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
-import { writeFile } from 'node:fs/promises';
 import { chromium, type Page } from '@playwright/test';
-import { measureChatScale } from './bench/chat-scale.ts';
+import { describeRun, writeChatScale } from './bench/chat-scale.ts';
 import { measureLocalRunner } from './bench/local-runner.ts';
 import { measureLighthouse, LIGHTHOUSE_CATEGORIES, type LighthousePage, type LighthouseResult } from './bench/lighthouse.ts';
 
@@ -444,20 +443,8 @@ for (const { path, formFactor, scores, failing } of lighthouseResults) {
   if (failing.length > 0) console.log(`    costing points: ${failing.join('; ')}`);
 }
 // The chat chapter's table: written to content/data/ and committed with the date and machine.
-const scale = await measureChatScale();
-await writeFile('content/data/chat-scale.json', `${JSON.stringify(scale, null, 2)}\n`);
-console.log(`\nThe chat servers holding ${scale.clients} long-poll clients (${scale.machine}), written to content/data/chat-scale.json:`);
-const scaleRows = [
-  ['server', 'threads', 'memory idle', `memory, ${scale.clients} waiting`, `one send wakes all ${scale.clients}`],
-  ...scale.results.map((result) => [
-    result.version,
-    String(result.threads),
-    `${result.rssIdleMb.toFixed(1)} MB`,
-    `${result.rssWaitingMb.toFixed(1)} MB`,
-    `${result.wakeAllMs.toFixed(0)} ms`,
-  ]),
-];
-const scaleWidths = scaleRows[0]!.map((_, column) => Math.max(...scaleRows.map((row) => row[column]!.length)));
-for (const row of scaleRows) console.log(`| ${row.map((cell, column) => cell.padEnd(scaleWidths[column]!)).join(' | ')} |`);
+const scale = await writeChatScale();
+console.log(`\nThe chat servers holding ${scale.clients.join(', ')} long-poll clients (${scale.machine}), written to content/data/chat-scale.json:`);
+for (const { version, runs } of scale.results) for (const run of runs) console.log(`  ${describeRun(version, run)}`);
 
 process.exitCode = failures > 0 ? 1 : 0;

@@ -160,7 +160,7 @@ def wsgi_app(log, wait, send):
         return 200, JSON, to_json(send(parse_text(environ["wsgi.input"].read(length))))
 
     def app(environ, start_response):
-        headers = []
+        headers = []  # beyond the two every answer has
         try:
             status, content_type, body = answer(environ)
         except Refusal as refusal:
@@ -168,7 +168,8 @@ def wsgi_app(log, wait, send):
         except Exception:
             status, error = report_failure()
             content_type, body = JSON, to_json(error)
-        start_response(status_line(status), [("Content-Type", content_type), *headers])
-        return [body]
+        headers += [("Content-Type", content_type), ("Content-Length", str(len(body)))]
+        start_response(status_line(status), headers)
+        return [b"" if environ["REQUEST_METHOD"] == "HEAD" else body]  # neither server drops it
 
     return app

@@ -79,4 +79,4 @@ class Protocol(eventlet.wsgi.HttpProtocol):
 listener = eventlet.listen((HOST, PORT), backlog=1024)  # the default 50 drops bursts
 print("listening on port", listener.getsockname()[1], flush=True)
 eventlet.wsgi.server(PatientListener(listener), wsgi_app(log, wait, send), protocol=Protocol,
-                    log_output=False, max_size=10000, debug=False)
+                    log_output=False, max_size=100_000, debug=False)  # connections at once; 1,024 by default

@@ -8,6 +8,14 @@ server.setblocking(False)
 print("listening on port", server.getsockname()[1], flush=True)
 clients = []
 
+
+def receive(sock):
+    try:
+        return sock.recv(4096)
+    except ConnectionResetError:  # the client reset the connection instead of closing it
+        return b""
+
+
 while True:
     # One question about every socket at once; sleeps only while none is ready.
     readable, _, _ = select.select([server, *clients], [], [])
@@ -16,8 +24,8 @@ while True:
             conn, _ = server.accept()
             conn.setblocking(False)
             clients.append(conn)
-        elif data := sock.recv(4096):  # bytes arrived: echo them
+        elif data := receive(sock):  # bytes arrived: echo them
             sock.send(data)  # a real server would wait until it is writable
-        else:  # an empty read: the client hung up
+        else:  # an empty read, or a reset: the client has gone
             clients.remove(sock)
             sock.close()

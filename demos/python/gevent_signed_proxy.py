@@ -8,6 +8,7 @@ import hashlib
 import hmac
 import os
 import time
+import urllib.error
 import urllib.request
 from urllib.parse import parse_qs
 
@@ -16,6 +17,7 @@ from gevent.pywsgi import WSGIServer
 SECRET = os.environ.get("SECRET", "change me").encode()
 UPSTREAM = os.environ.get("UPSTREAM", "http://127.0.0.1:9000")
 TOKEN = os.environ.get("UPSTREAM_TOKEN", "")  # only the proxy holds it
+TIMEOUT = float(os.environ.get("UPSTREAM_TIMEOUT", 10))  # seconds the storage may keep us waiting
 
 
 def signature(path, user, expires):
@@ -28,7 +30,7 @@ def check(path, query):
                           for k in ("user", "expires", "sig"))
     if not expires.isdigit() or int(expires) < time.time():
         return None  # no expiry, or expired
-    if not hmac.compare_digest(sig, signature(path, user, expires)):
+    if not hmac.compare_digest(sig.encode(), signature(path, user, expires).encode()):
         return None  # tampered with, or signed for someone else
     return user
 
@@ -41,7 +43,14 @@ def proxy(environ, start_response):
         return [b"invalid or expired link\n"]
     request = urllib.request.Request(f"{UPSTREAM}/{user}{path}",
                                      headers={"X-Auth-Token": TOKEN})
-    upstream = urllib.request.urlopen(request)  # only this greenlet waits
+    try:
+        upstream = urllib.request.urlopen(request, timeout=TIMEOUT)  # only this greenlet waits
+    except urllib.error.HTTPError as error:  # the storage's own answer, a 404 say: passed on
+        start_response(f"{error.code} {error.reason}", [("Content-Type", "text/plain")])
+        return [f"upstream: {error.code} {error.reason}\n".encode()]
+    except OSError:  # no answer in time, or none at all
+        start_response("504 Gateway Timeout", [("Content-Type", "text/plain")])
+        return [b"the storage did not answer\n"]
     kind = upstream.headers.get_content_type()
     start_response("200 OK", [("Content-Type", kind)])
     return relay(upstream)

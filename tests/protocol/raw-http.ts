@@ -92,3 +92,16 @@ export function exchangeOrReset(port: number, request: Buffer, options?: Exchang
     throw error;
   });
 }
+
+/** Everything the server sends on a connection of its own until it closes it: the request must ask it to. */
+export function exchangeUntilClose(port: number, request: Buffer, timeoutMs = 15_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    let received = '';
+    const guard = setTimeout(() => (socket.destroy(), reject(new Error(`the server kept the connection open past ${timeoutMs} ms`))), timeoutMs);
+    socket.on('data', (chunk) => (received += chunk.toString('latin1')));
+    socket.on('error', () => {});
+    socket.on('close', () => (clearTimeout(guard), resolve(received)));
+    socket.write(request);
+  });
+}

@@ -58,3 +58,18 @@ describe('what each echo server spends on 40 open connections', () => {
     release();
   });
 });
+
+describe('demos/python/echo_select.py under a reset', () => {
+  it('goes on serving after a client resets its connection instead of closing it', async () => {
+    server = await startPythonServer('echo_select.py');
+    const port = server.port;
+    const reset = await new Promise<import('node:net').Socket>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write('ping\n'));
+      socket.once('data', () => resolve(socket));
+      socket.on('error', reject);
+    });
+    reset.resetAndDestroy(); // an RST, as a client that crashes or times out sends
+    expect(await echo(port, 'still there?\n')).toBe('still there?\n');
+    expect(server.process.exitCode).toBeNull();
+  });
+});

@@ -47,6 +47,7 @@ let server: RunningServer | undefined;
 let upstream: Server | undefined;
 afterEach(() => {
   server?.stop();
+  upstream?.closeAllConnections(); // a request the test left unanswered, too
   upstream?.close();
   server = upstream = undefined;
 });
@@ -134,6 +135,8 @@ describe('demos/python/gevent_signed_proxy.py', () => {
     upstream = createServer(async (request, response) => {
       upstreamPaths.push(request.url ?? '');
       if (request.headers['x-auth-token'] !== TOKEN) return void response.writeHead(401).end();
+      if (request.url?.endsWith('/missing.bin')) return void response.writeHead(404, 'Not Found').end('no such file');
+      if (request.url?.endsWith('/stuck.bin')) return; // never answers
       response.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': BLOCKS * BLOCK_SIZE });
       for (let block = 0; block < BLOCKS; block++) {
         if (block > 0) await clientHas(block * BLOCK_SIZE);
@@ -154,7 +157,7 @@ describe('demos/python/gevent_signed_proxy.py', () => {
   async function startProxy() {
     const upstreamPort = await startUpstream();
     server = await startPythonServer('gevent_signed_proxy.py', {
-      SECRET, UPSTREAM_TOKEN: TOKEN, UPSTREAM: `http://127.0.0.1:${upstreamPort}`,
+      SECRET, UPSTREAM_TOKEN: TOKEN, UPSTREAM: `http://127.0.0.1:${upstreamPort}`, UPSTREAM_TIMEOUT: '1',
     });
     return server.port;
   }
@@ -189,5 +192,21 @@ describe('demos/python/gevent_signed_proxy.py', () => {
     ];
     for (const url of refused) expect((await download(url)).status, url).toBe(403);
     expect(upstreamPaths).toEqual([]); // nothing refused ever reached the storage
+  });
+
+  it('refuses a signature that is not even ASCII with 403, not a failure', async () => {
+    const port = await startProxy();
+    const url = new URL(signedUrl(port, '/video.bin', 'alice', inAMinute()));
+    url.searchParams.set('sig', 'é'.repeat(64));
+    expect((await download(url.href)).status).toBe(403);
+    expect(upstreamPaths).toEqual([]);
+  });
+
+  it("passes the storage's 404 through, and answers 504 when the storage does not answer in time", async () => {
+    const port = await startProxy();
+    expect((await download(signedUrl(port, '/missing.bin', 'alice', inAMinute()))).status).toBe(404);
+    const started = performance.now();
+    expect((await download(signedUrl(port, '/stuck.bin', 'alice', inAMinute()))).status).toBe(504);
+    expect(performance.now() - started).toBeLessThan(5_000); // UPSTREAM_TIMEOUT is 1 s here
   });
 });

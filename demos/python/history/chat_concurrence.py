@@ -1,9 +1,10 @@
-# HISTORY: never run. Concurrence needs Python 2 and libevent 1.4, and its last code change was in
-# 2010; no current machine runs it, so this file is not executed by the tests. It is the long-poll
+# HISTORY: never run. Concurrence needs Python 2 and libevent 1.4, and its author last changed its
+# code in February 2010; no current machine runs it, so this file is not executed by the tests. It is the long-poll
 # chat written against Concurrence 0.3's documented API (concurrence.http.WSGIServer, Channel,
 # TimeoutError, dispatch, as in the project's examples/http.py and core.py), for comparison with
 # chat_gevent.py, chat_eventlet.py and chat_twisted.py, which do run.
 import json
+import os
 import urlparse
 
 from concurrence import dispatch, Channel, TimeoutError
@@ -11,7 +12,7 @@ from concurrence.http import WSGIServer
 
 WAIT_SECONDS = 25
 MAX_TEXT = 2000
-PAGE = open('../../comet-chat/index.html').read()
+PAGE = open(os.path.join(os.path.dirname(__file__), '..', '..', 'comet-chat', 'index.html')).read()
 
 messages = []  # {'id': n, 'text': ...}, ids from 1
 waiters = []   # one Channel per parked /wait request
@@ -41,7 +42,10 @@ def send(text):
     woken = waiters[:]
     del waiters[:]
     for channel in woken:
-        channel.send(True)  # hands control to the waiting tasklet
+        # A rendezvous: send() blocks until the waiter takes it, and a waiter whose receive has
+        # just timed out never will, so only a tasklet still receiving is sent to.
+        if channel.has_receiver():
+            channel.send(True)  # hands control to the waiting tasklet
     return {'id': len(messages)}
 
 
