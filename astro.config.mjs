@@ -10,6 +10,8 @@ import { workbenchUrl } from './src/workbench/vite-workbench-url.ts';
 import { localRunner } from './src/runner/vite-plugin.ts';
 import { offline } from './src/build/offline-integration.ts';
 import { rehypeBaseLinks } from './src/markdown/base-links.ts';
+import { rehypeGlossaryLinks } from './src/markdown/glossary-links.ts';
+import { readGlossary } from './src/content-model/glossary.ts';
 
 /** SITE_BASE=/async-talk/ builds the site for a subpath, as a GitHub Pages project site needs. */
 const base = process.env.SITE_BASE || '/';
@@ -26,7 +28,7 @@ export default defineConfig({
     // unified (remark/rehype) rather than the default Rust processor: it lets us reuse
     // rehype-autolink-headings, the ecosystem's well-kept plugin for heading anchors, and split
     // slides from prose with a remark plugin at build time.
-    processor: unified({ remarkPlugins: [remarkDeckSplit], rehypePlugins: [...headingAnchors, rehypeBaseLinks(base)] }),
+    processor: unified({ remarkPlugins: [remarkDeckSplit], rehypePlugins: [...headingAnchors, rehypeGlossaryLinks(readGlossary()), rehypeBaseLinks(base)] }),
     shikiConfig,
   },
   // WebContainer needs cross-origin isolation; see src/hosting/headers.ts for why require-corp.

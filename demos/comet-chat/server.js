@@ -65,7 +65,8 @@ function wait(req, res, query) {
   const given = query.get('since');
   if (given !== null && !CURSOR.test(given)) throw new Refusal(400, SINCE_ERROR);
   const waiter = { since: Number(given ?? 0), res, timer: undefined };
-  if (req.method === 'HEAD' || last !== waiter.since) return answer(waiter, 'no need to wait');
+  const atOnce = req.method === 'HEAD' || last !== waiter.since; // a HEAD never parks
+  if (atOnce) return answer(waiter, 'no need to wait');
   waiter.timer = setTimeout(() => answer(waiter, `nothing new in ${WAIT_S} s`), WAIT_MS);
   waiting.add(waiter);
   logWait(waiter, `parked, ${waiting.size} waiting`);

@@ -1,7 +1,8 @@
 """DB-API calls through Eventlet's thread pool, as eventlet.green.MySQLdb does.
 
 sqlite3 ships with Python, so it stands in for MySQLdb. Its slow() SQL function
-makes a query spend 0.5 s inside the C library, out of any monkey patch's reach."""
+makes a query take 0.5 s while the C library holds the call. Nothing is monkey
+patched, so the time.sleep inside it blocks whichever thread runs the query."""
 import sqlite3
 import time
 

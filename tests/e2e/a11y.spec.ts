@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
 const chapters = (await readdir('content/chapters')).filter((name) => /^\d\d-.*\.mdx$/.test(name)).map((name) => `/chapters/${name.slice(3, -4)}/`);
-const pages = ['/', ...chapters, '/search/?q=gevent', '/run-python/', '/404.html'];
+const pages = ['/', ...chapters, '/search/?q=gevent', '/run-python/', '/glossary/', '/404.html'];
 
 for (const path of pages) {
   for (const colorScheme of ['light', 'dark'] as const) {

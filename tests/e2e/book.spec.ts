@@ -94,7 +94,7 @@ test('reading progress is remembered per chapter and shown on the cover', async 
   await expect.poll(() => page.evaluate(() => scrollY / (document.documentElement.scrollHeight - innerHeight))).toBeGreaterThan(0.4);
 });
 
-for (const path of ['/', ...chapterFiles.map((name) => `/chapters/${name.slice(3, -4)}/`), '/search/']) {
+for (const path of ['/', ...chapterFiles.map((name) => `/chapters/${name.slice(3, -4)}/`), '/search/', '/run-python/', '/glossary/']) {
   test(`no horizontal scroll at 360 px: ${path}`, async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto(path);

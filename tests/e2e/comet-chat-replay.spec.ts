@@ -51,8 +51,8 @@ test.beforeEach(async ({ page }) => {
 });
 
 test('?runtime=replay plays the recorded session at its real pace and says there is no live server', async ({ page }) => {
-  // About 7 s of session, then axe twice over a long chapter, on a machine that may be busy.
-  test.setTimeout(60_000);
+  // About 7 s of session, then axe twice over the book's longest chapter, on a machine that may be busy.
+  test.setTimeout(120_000);
   await page.goto(`${chapter}?runtime=replay`);
   const elapsed = await runAndWatchSession(page);
   // The session really took 7 s or more (its own pauses add up to 6.3 s, with a 2 s wait giving up):
