@@ -22,7 +22,11 @@ export function runAstro(cwd: string, args: string[]): Promise<{ code: number; o
   });
 }
 
-/** Starts a long-running Astro command (dev, preview); the caller kills it. */
-export function startAstro(args: string[]): ChildProcess {
-  return spawn(process.execPath, [ASTRO, ...args], { stdio: 'ignore', env: shellEnvironment() });
+/** Starts a long-running Astro command (dev, preview), keeping what it prints; the caller kills it. */
+export function startAstro(args: string[]): { process: ChildProcess; output: () => string } {
+  const child = spawn(process.execPath, [ASTRO, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: shellEnvironment() });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return { process: child, output: () => output };
 }

@@ -19,6 +19,9 @@ describe('astro dev', () => {
       expect(response!.headers.get('cross-origin-opener-policy')).toBe('same-origin');
       expect(response!.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
       expect(await response!.text()).toContain('<h1>Why async networking</h1>');
+      // A newcomer's first start: nothing it printed until the first page is an error or a warning.
+      expect(server.output()).toContain('watching for file changes');
+      expect(server.output().split('\n').filter((line) => /error|warn/i.test(line))).toEqual([]);
 
       // The local runner is part of the dev server: its secret is in the pages asked for from
       // this computer, and a run needs it.
@@ -33,7 +36,7 @@ describe('astro dev', () => {
       expect(outputOf(ran)).toBe('ran in dev\n');
       expect(exitOf(ran)).toEqual({ type: 'exit', code: 0, reason: 'exit' });
     } finally {
-      server.kill();
+      server.process.kill();
     }
   });
 });
