@@ -93,14 +93,14 @@ async def serve(reader, writer):
             try:
                 status, content_type, payload = await answer(method, target, headers, reader)
             except Refusal as refusal:
-                status, content_type, payload = refusal.status, JSON, to_json({"error": str(refusal)})
+                status, content_type, payload = refusal.status, JSON, refusal.body
                 extra = refusal.headers
             writer.write(http_response(status, content_type, payload, extra, with_body=method != "HEAD"))
             await writer.drain()  # where a client that left is noticed
             if version != "HTTP/1.1" or "close" in (headers.get("connection", "").lower(), dict(extra).get("Connection")):
                 break
     except Refusal as refusal:  # a request this tiny parser cannot read: answered, then closed
-        writer.write(http_response(refusal.status, JSON, to_json({"error": str(refusal)}), refusal.headers))
+        writer.write(http_response(refusal.status, JSON, refusal.body, refusal.headers))
     except (ConnectionError, HungUp, asyncio.IncompleteReadError):
         pass  # the client hung up
     except Exception:

@@ -35,6 +35,10 @@ class Refusal(Exception):
         super().__init__(message)
         self.status, self.headers = status, list(headers)
 
+    @property
+    def body(self):
+        return to_json({"error": str(self)})
+
 
 def status_line(status):
     return f"{status} {HTTPStatus(status).phrase}"
@@ -154,7 +158,8 @@ def wsgi_app(log, wait, send):
             return 200, "text/html; charset=utf-8", PAGE
         if path == "/wait":
             since = parse_since(environ.get("QUERY_STRING", ""))
-            reply = log.reply(since) if method == "HEAD" else wait(since, environ["wsgi.input"].rfile)
+            answered_at_once = method == "HEAD" or log.last != since  # a HEAD never parks
+            reply = log.reply(since) if answered_at_once else wait(since, environ["wsgi.input"].rfile)
             return 200, JSON, to_json(reply)
         length = check_send(environ.get("CONTENT_TYPE", ""), environ.get("CONTENT_LENGTH"))
         return 200, JSON, to_json(send(parse_text(environ["wsgi.input"].read(length))))
@@ -164,12 +169,11 @@ def wsgi_app(log, wait, send):
         try:
             status, content_type, body = answer(environ)
         except Refusal as refusal:
-            status, content_type, body, headers = refusal.status, JSON, to_json({"error": str(refusal)}), refusal.headers
+            status, content_type, body, headers = refusal.status, JSON, refusal.body, refusal.headers
         except Exception:
             status, error = report_failure()
             content_type, body = JSON, to_json(error)
-        headers += [("Content-Type", content_type), ("Content-Length", str(len(body)))]
-        start_response(status_line(status), headers)
+        start_response(status_line(status), [*headers, ("Content-Type", content_type), ("Content-Length", str(len(body)))])
         return [b"" if environ["REQUEST_METHOD"] == "HEAD" else body]  # neither server drops it
 
     return app

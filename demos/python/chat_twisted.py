@@ -84,8 +84,7 @@ class ChatRequest(Request):
         try:
             check_length(None if length is None else str(length))
         except Refusal as refusal:
-            body = to_json({"error": str(refusal)})
-            self.channel.transport.write(http_response(refusal.status, JSON, body, refusal.headers))
+            self.channel.transport.write(http_response(refusal.status, JSON, refusal.body, refusal.headers))
             self.channel.transport.loseConnection()
         super().gotLength(min(length, MAX_BODY) if length is not None else None)
 

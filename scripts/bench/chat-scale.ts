@@ -9,6 +9,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { Agent, get, request, type IncomingMessage } from 'node:http';
 import { cpus, totalmem } from 'node:os';
 import { createInterface } from 'node:readline';
+import { LISTENING, withFileLimit } from '../../src/shared/run-environment.ts';
 
 const PYTHON = process.env['PYTHON'] ?? '/usr/bin/python3';
 export const CLIENT_COUNTS = [100, 1000, 10_000];
@@ -46,13 +47,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Starts a server with as many open files as the machine allows it (`ulimit -n` to the hard limit). */
 function start(command: string, args: string[]): Promise<{ child: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('/bin/sh', ['-c', 'ulimit -n "$(ulimit -Hn)" && exec "$0" "$@"', command, ...args], {
+    const child = spawn(...withFileLimit('hard', command, args), {
       env: { ...process.env, PORT: '0', CHAT_WAIT_TIMEOUT: '600' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     // Line by line: an unbuffered print() may arrive in several chunks.
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      const match = /listening on port (\d+)/.exec(line);
+      const match = LISTENING.exec(line);
       if (match) resolve({ child, port: Number(match[1]) });
     });
     child.on('exit', (code, signal) => reject(new Error(`${args.join(' ')} exited with ${signal ?? code}`)));

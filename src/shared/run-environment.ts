@@ -9,6 +9,16 @@
  */
 export const LISTENING = /listening on port (\d+)/;
 
+/**
+ * `command args` started under a limit on its open files (`ulimit -n`): a number, or 'hard' for as
+ * many as the machine allows. For the tests that exhaust a server's descriptors, and the bench
+ * that holds ten thousand connections on one.
+ */
+export function withFileLimit(limit: number | 'hard', command: string, args: readonly string[]): [string, string[]] {
+  const value = limit === 'hard' ? '"$(ulimit -Hn)"' : String(limit);
+  return ['/bin/sh', ['-c', `ulimit -n ${value} && exec "$0" "$@"`, command, ...args]];
+}
+
 export function runEnvironment(extra: Readonly<Record<string, string>> = {}, path = process.env['PATH'] ?? ''): Record<string, string> {
   return {
     PATH: path,

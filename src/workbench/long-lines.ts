@@ -21,15 +21,13 @@ export function limitLongLines(write: (text: string) => void, max = MAX_LINE_CHA
   /** The length of `text`'s last line, and whether any of its lines would pass the limit. */
   const scan = (text: string) => {
     const lineEnd = /[\r\n]/g;
-    let from = 0;
+    let from = 0; // where the current line starts; 0 while it is the line a previous write left open
     let longest = column;
-    let end = 0;
     for (let match = lineEnd.exec(text); match; match = lineEnd.exec(text)) {
       longest = Math.max(longest, (from === 0 ? column : 0) + match.index - from);
       from = match.index + 1;
-      end = from;
     }
-    const last = (end === 0 ? column : 0) + text.length - end;
+    const last = (from === 0 ? column : 0) + text.length - from;
     return { last, fits: dropped === 0 && Math.max(longest, last) <= max };
   };
   return {

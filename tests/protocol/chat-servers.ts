@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import { withFileLimit } from '../../src/shared/run-environment.ts';
 import { PYTHON, startServer, type RunningServer } from '../python/python-programs.ts';
 
 export interface ChatServer extends RunningServer {
@@ -63,8 +64,8 @@ export interface StartOptions {
 }
 
 function launch([command, ...args]: string[], { env, fileLimit }: StartOptions) {
-  const limited = fileLimit === undefined ? [command!, ...args] : ['/bin/sh', '-c', `ulimit -n ${fileLimit} && exec "$0" "$@"`, command!, ...args];
-  return startServer(limited[0]!, limited.slice(1), env).then(watchWaiting);
+  const [program, programArgs] = fileLimit === undefined ? [command!, args] : withFileLimit(fileLimit, command!, args);
+  return startServer(program, programArgs, env).then(watchWaiting);
 }
 
 const python = (file: string) => ({

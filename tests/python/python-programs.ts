@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
+import { LISTENING } from '../../src/shared/run-environment.ts';
 
 /** Debian's Python, which has python3-gevent, -eventlet and -twisted (the pyenv one first on PATH does not). */
 export const PYTHON = process.env['PYTHON'] ?? '/usr/bin/python3';
@@ -35,7 +36,7 @@ export function startServer(command: string, args: string[], env: Record<string,
     child.on('exit', (code) => fail(`exited with ${code}`));
     createInterface({ input: child.stdout }).on('line', (line) => {
       output += `${line}\n`;
-      const match = /listening on port (\d+)/.exec(line);
+      const match = LISTENING.exec(line);
       if (!match) return;
       clearTimeout(timer);
       child.removeAllListeners('exit');
