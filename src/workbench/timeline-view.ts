@@ -3,8 +3,11 @@
 // prints a trace line; cleared by the next Run.
 //
 // Events arrive in bursts while the demo runs, so they are queued and drawn once per animation
-// frame. A new span is one new <rect>; everything is laid out again only when the time axis
-// grows a step, a lane appears, or the box is resized. The states differ in shape as well as
+// frame. Each lane draws its spans as three paths, one per state, each span a rectangle within
+// its path: a flood of spans costs the browser a few elements to style, lay out and paint, not
+// one element per span (5,000 <rect>s held a frame past 100 ms on a busy two-core machine). A
+// new span adds to its path; everything is laid out again only when the time axis grows a step,
+// a lane appears, or the box is resized. The states differ in shape as well as
 // colour: running is a full bar, waiting a thin line, blocked a hatched bar.
 // Its CSS (src/styles/timeline.css) is imported by Demo.astro: see vite-workbench-url.ts.
 import { createTimeline, describeLane, summarize, type Timeline } from './timeline.ts';
@@ -49,12 +52,9 @@ interface LaneView {
   group: SVGGElement;
   label: SVGTextElement;
   track: SVGRectElement;
-  spans: DrawnSpan[];
-}
-
-interface DrawnSpan {
-  event: TraceEvent;
-  rect: SVGRectElement;
+  /** Per state, its path and the outline drawn in it so far (the path's `d`). */
+  paths: Record<TraceState, { path: SVGPathElement; outline: string }>;
+  spans: TraceEvent[];
 }
 
 export function createTimelineView(options: { title: string; idPrefix: string }): TimelineView {
@@ -138,29 +138,30 @@ export function createTimelineView(options: { title: string; idPrefix: string })
     label.textContent = name;
     const track = svg('rect', { class: 'tl-track', height: LANE_HEIGHT });
     group.append(track, label);
+    const paths = {} as LaneView['paths'];
+    for (const state of TRACE_STATES) {
+      const path = svg('path', { class: `tl-span tl-${state}` });
+      if (state === 'blocked') path.setAttribute('fill', `url(#${patternId})`);
+      group.append(path);
+      paths[state] = { path, outline: '' };
+    }
     lanesLayer.append(group);
-    view = { group, label, track, spans: [] };
+    view = { group, label, track, paths, spans: [] };
     lanes.set(name, view);
     return view;
   };
 
-  /** A new span's <rect>, not yet placed; none past the drawing limits. */
-  const draw = (event: TraceEvent): DrawnSpan | undefined => {
+  /** Takes a new span into its lane's drawing, not yet placed; none past the drawing limits. */
+  const draw = (event: TraceEvent): boolean => {
     const view = laneView(event.lane);
-    if (!view || drawnSpans >= MAX_DRAWN_SPANS) return undefined;
-    // Its row within the lane depends on its state only: set once, not at every layout.
-    const { y, height } = spanShape(event.state, 0);
-    const rect = svg('rect', { class: `tl-span tl-${event.state}`, y, height });
-    if (event.state === 'blocked') rect.setAttribute('fill', `url(#${patternId})`);
-    view.group.append(rect);
-    const drawn = { event, rect };
-    view.spans.push(drawn);
+    if (!view || drawnSpans >= MAX_DRAWN_SPANS) return false;
+    view.spans.push(event);
     drawnSpans += 1;
-    return drawn;
+    return true;
   };
 
   /** Positions spans: all of them after a layout change, else only the `fresh` ones. */
-  const layout = (fresh: readonly DrawnSpan[]) => {
+  const layout = (fresh: readonly TraceEvent[]) => {
     const boxWidth = chartBox.clientWidth;
     if (boxWidth === 0) return; // hidden or collapsed: laid out when it has a size
     // The drawing is laid out for 12 px type. Where the stylesheet gives the box a larger font
@@ -180,15 +181,24 @@ export function createTimelineView(options: { title: string; idPrefix: string })
     const plotLeft = labelWidth;
     const plotRight = width - 6;
     const x = (ms: number) => plotLeft + ((ms - axisFrom) / (axisTo - axisFrom)) * (plotRight - plotLeft);
-    // In lane coordinates: each lane's <g> is moved to its row.
-    const place = ({ event, rect }: DrawnSpan) => {
+    // In lane coordinates: each lane's <g> is moved to its row. A span is a closed rectangle in
+    // its state's path, at least a pixel wide; its row within the lane depends on its state.
+    const touched = new Set<LaneView['paths'][TraceState]>();
+    const place = (event: TraceEvent) => {
       const left = x(event.from);
-      rect.setAttribute('x', left.toFixed(1));
-      rect.setAttribute('width', Math.max(1, x(event.to) - left).toFixed(1));
+      const width = Math.max(1, x(event.to) - left).toFixed(1);
+      const { y, height } = spanShape(event.state, 0);
+      const drawn = lanes.get(event.lane)!.paths[event.state];
+      drawn.outline += `M${left.toFixed(1)} ${y}h${width}v${height}h-${width}z`;
+      touched.add(drawn);
+    };
+    const paint = () => {
+      for (const drawn of touched) drawn.path.setAttribute('d', drawn.outline);
     };
 
     if (!changed) {
       fresh.forEach(place);
+      paint();
       return;
     }
     laidOut = { boxWidth, width, axisFrom, axisTo, order };
@@ -205,8 +215,13 @@ export function createTimelineView(options: { title: string; idPrefix: string })
       view.label.textContent = lane.name.length > room ? `${lane.name.slice(0, Math.max(1, room - 1))}…` : lane.name;
       view.track.setAttribute('x', String(plotLeft));
       view.track.setAttribute('width', String(Math.max(0, plotRight - plotLeft)));
+      for (const drawn of Object.values(view.paths)) {
+        drawn.outline = '';
+        touched.add(drawn);
+      }
       view.spans.forEach(place);
     });
+    paint();
 
     grid.replaceChildren();
     axis.replaceChildren(svg('line', { class: 'tl-axis-line', x1: plotLeft, x2: plotRight, y1: plotHeight + 0.5, y2: plotHeight + 0.5 }));
@@ -252,11 +267,10 @@ export function createTimelineView(options: { title: string; idPrefix: string })
     // A bounded share a frame, so a flood of trace lines is drawn over a few frames instead of
     // holding one (the page must draw a frame within 100 ms, whatever the demo prints).
     const batch = pending.splice(0, EVENTS_PER_FRAME);
-    const fresh: DrawnSpan[] = [];
+    const fresh: TraceEvent[] = [];
     for (const event of batch) {
       timeline.add(event);
-      const drawn = draw(event);
-      if (drawn) fresh.push(drawn);
+      if (draw(event)) fresh.push(event);
     }
     element.hidden = false;
     // Only malformed trace lines so far: the summary says so, and there is nothing to draw.

@@ -45,6 +45,50 @@ export function nextFrameMs(page: import('@playwright/test').Page): Promise<numb
   );
 }
 
+/**
+ * The longest task the page's main thread ran while `during` ran, in ms of that thread's CPU
+ * time (Chromium's trace): what the page's own work costs a frame. A wall-clock gap between two
+ * frames also counts the moments a two-core machine shared by two test workers gives the thread
+ * no core at all (gaps of 170-450 ms were seen while the page's longest task took 26 ms); CPU
+ * time counts only work, so a page that holds its thread fails and a busy machine does not. The
+ * test's own calls into the page (Playwright's protocol commands) are not the page's work.
+ */
+export async function longestMainThreadTaskMs(page: import('@playwright/test').Page, during: () => Promise<void>): Promise<number> {
+  interface TraceEvent {
+    name: string;
+    ph: string;
+    pid: number;
+    tid: number;
+    ts: number;
+    dur?: number;
+    tdur?: number;
+    args?: { name?: string };
+  }
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+  const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', { categories: 'disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  try {
+    await during();
+  } finally {
+    await cdp.send('Tracing.end');
+    await complete;
+    await cdp.detach();
+  }
+  const mainThreads = new Set(events.filter((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain').map((event) => `${event.pid}:${event.tid}`));
+  const onMain = events.filter((event) => event.ph === 'X' && mainThreads.has(`${event.pid}:${event.tid}`));
+  const commands = onMain.filter((event) => event.name === 'DevToolsSession::DispatchProtocolCommand');
+  const tasks = onMain.filter(
+    (task) =>
+      task.name === 'RunTask' &&
+      task.tdur !== undefined &&
+      !commands.some((command) => command.tid === task.tid && command.ts >= task.ts && command.ts <= task.ts + (task.dur ?? 0)),
+  );
+  if (tasks.length === 0) throw new Error("the trace holds no task of the page's main thread");
+  return Math.max(...tasks.map((task) => task.tdur! / 1000));
+}
+
 /** Opens the editor of a workbench that is showing the page's static code. */
 export async function startEditing(page: import('@playwright/test').Page): Promise<void> {
   const edit = page.getByRole('button', { name: 'Edit code' });

@@ -20,8 +20,9 @@ const laneNames = (page: Page) => timeline(page).locator('.tl-lane').evaluateAll
 /** The widest bar of `state` drawn in `lane`, in pixels. */
 const widestBar = (page: Page, lane: string, state: string) =>
   timeline(page)
-    .locator(`.tl-lane[data-lane="${lane}"] .tl-${state}`)
-    .evaluateAll((rects) => Math.max(0, ...rects.map((rect) => (rect as SVGRectElement).width.baseVal.value)));
+    .locator(`.tl-lane[data-lane="${lane}"] .tl-span.tl-${state}`)
+    // Each span is a rectangle in its state's path: "M{left} {top}h{width}v{height}h-{width}z".
+    .evaluate((path) => Math.max(0, ...[...(path.getAttribute('d') ?? '').matchAll(/h([\d.]+)v/g)].map(([, width]) => Number(width))));
 
 const terminalText = async (page: Page) => {
   await page.locator('.wb-terminal').scrollIntoViewIfNeeded();
