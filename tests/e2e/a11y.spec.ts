@@ -8,6 +8,9 @@ const pages = ['/', ...chapters, '/search/?q=gevent', '/run-python/', '/glossary
 for (const path of pages) {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`axe finds no violations on ${path} (${colorScheme})`, async ({ page }) => {
+      // axe weighs the contrast of every text node: chapter 8, with five servers' code in it,
+      // took 30 s on a two-core machine shared by two test workers.
+      test.setTimeout(120_000);
       await page.emulateMedia({ colorScheme });
       await page.goto(path);
       await page.evaluate(() => document.fonts.ready);
