@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LinkError, linkModules, nameFiles, relativeImports, resolvePath, rewriteImports } from './module-linker.ts';
+import { LinkError, linkModules, relativeImports, resolvePath, rewriteImports } from './module-linker.ts';
 
 const fakeUrls = () => {
   const sources: string[] = [];
@@ -49,7 +49,6 @@ describe('linkModules', () => {
       'globalThis.__asyncTalkStarted?.();console.log(1);\nawait globalThis.__asyncTalkTrack(import("blob:test/1"));',
     ]);
     expect(linked.entryUrl).toBe('blob:test/2');
-    expect(linked.urls).toEqual(['blob:test/1', 'blob:test/2']);
     expect(linked.pathOf.get('blob:test/1')).toBe('greenlets.js');
   });
 
@@ -84,12 +83,5 @@ describe('linkModules', () => {
     expect(() => linkModules([{ path: 'a.js', contents: '' }], 'main.js', fakeUrls().createUrl)).toThrow(
       'The command runs main.js, which is not among the demo\'s files. Fix: restore the file or reset the demo.',
     );
-  });
-});
-
-describe('nameFiles', () => {
-  it('replaces Blob URLs with the paths the reader knows', () => {
-    const pathOf = new Map([['blob:http://x/1', 'main.js']]);
-    expect(nameFiles('at blob:http://x/1:3:5', pathOf)).toBe('at main.js:3:5');
   });
 });

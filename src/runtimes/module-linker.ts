@@ -64,8 +64,6 @@ export function rewriteImports(path: string, source: string, urlOf: (path: strin
 
 export interface LinkedModules {
   entryUrl: string;
-  /** Every URL created, to revoke when the run ends. */
-  urls: string[];
   /** Blob URL → demo path, so error messages can name the file the reader knows. */
   pathOf: Map<string, string>;
 }
@@ -96,7 +94,6 @@ export function linkModules(
 
   const urlOfPath = new Map<string, string>();
   const pathOf = new Map<string, string>();
-  const urls: string[] = [];
   const linking: string[] = [];
 
   const link = (path: string): string => {
@@ -124,18 +121,10 @@ export function linkModules(
     linking.pop();
     urlOfPath.set(path, url);
     pathOf.set(url, path);
-    urls.push(url);
     return url;
   };
 
   const entryUrl = link(entry);
   for (const path of reachable) link(path);
-  return { entryUrl, urls, pathOf };
-}
-
-/** Replaces Blob URLs in an error message or stack with the demo paths they stand for. */
-export function nameFiles(text: string, pathOf: ReadonlyMap<string, string>): string {
-  let named = text;
-  for (const [url, path] of pathOf) named = named.split(url).join(path);
-  return named;
+  return { entryUrl, pathOf };
 }
