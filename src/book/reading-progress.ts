@@ -1,4 +1,4 @@
-import { storageKeys } from './site.ts';
+import { storageKeys } from '../shared/site.ts';
 
 /** How far through a chapter the reader has scrolled, 0 to 1. */
 export type Progress = number;

@@ -1,4 +1,4 @@
-import { storageKeys } from './site.ts';
+import { storageKeys } from '../shared/site.ts';
 
 type Theme = 'light' | 'dark';
 

@@ -1,4 +1,4 @@
-import { parseLineSteps, type LineGroup } from './line-steps.ts';
+import { parseLineSteps, type LineGroup } from '../shared/line-steps.ts';
 import type { SlideInfo } from './state.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { ShikiTransformer } from 'shiki';
-import { lineStepsSource, parseLineSteps } from '../deck/line-steps.ts';
+import { lineStepsSource, parseLineSteps } from '../shared/line-steps.ts';
 
 /**
  * Marks a fence with `{1|2-3|all}` in its meta so the deck can step through its lines. The book

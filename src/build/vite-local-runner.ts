@@ -1,8 +1,8 @@
 // `npm run dev` with the local runner: its routes and its meta element, on Vite's dev server
 // only. A build never contains the runner (`apply: 'serve'`).
 import type { Plugin } from 'vite';
-import { injectIntoHtml } from './inject-html.ts';
-import { createRunner } from './runner.ts';
+import { injectIntoHtml } from '../runner/inject-html.ts';
+import { createRunner } from '../runner/runner.ts';
 import { answerRetiredWorker } from '../offline/retired-service-worker.ts';
 
 export function localRunner(): Plugin {
