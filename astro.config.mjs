@@ -12,6 +12,7 @@ import { offline } from './src/build/offline-integration.ts';
 import { rehypeBaseLinks } from './src/markdown/base-links.ts';
 import { rehypeGlossaryLinks } from './src/markdown/glossary-links.ts';
 import { readGlossary } from './src/content-model/glossary.ts';
+import { storageKeyDefines } from './src/shared/storage-keys.ts';
 
 /** SITE_BASE=/async-talk/ builds the site for a subpath, as a GitHub Pages project site needs. */
 const base = process.env.SITE_BASE || '/';
@@ -36,5 +37,6 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // The demo loader starts the workbench by URL, without Vite's preload helper: see the plugin.
   // The local runner runs demos for real on this computer, in `npm run dev` only (never built).
-  vite: { plugins: [workbenchUrl(), localRunner()] },
+  // Each STORAGE_KEYS.<name> in browser code becomes its string: see src/shared/storage-keys.ts.
+  vite: { plugins: [workbenchUrl(), localRunner()], define: storageKeyDefines() },
 });

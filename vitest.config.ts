@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { storageKeyDefines } from './src/shared/storage-keys.ts';
 
 /**
  * Tests that time real programs (how long a stalled loop holds its clients, how fast a send
@@ -8,6 +9,8 @@ import { defineConfig } from 'vitest/config';
 const timed = ['tests/demos/**/*.spec.ts', 'tests/python/**/*.spec.ts', 'tests/protocol/**/*.spec.ts', 'tests/runner/**/*.spec.ts'];
 
 export default defineConfig({
+  // As in the build: each STORAGE_KEYS.<name> becomes its string (src/shared/storage-keys.ts).
+  define: storageKeyDefines(),
   test: {
     testTimeout: 120_000,
     projects: [

@@ -1,11 +1,9 @@
-import { storageKeys } from '../shared/site.ts';
-
 /** How far through a chapter the reader has scrolled, 0 to 1. */
 export type Progress = number;
 
 export function readProgress(chapter: string, storage: Pick<Storage, 'getItem'> = localStorage): Progress {
   try {
-    const value = Number(storage.getItem(storageKeys.progress(chapter)));
+    const value = Number(storage.getItem(STORAGE_KEYS.progressPrefix + chapter));
     return Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0;
   } catch {
     return 0;
@@ -14,7 +12,7 @@ export function readProgress(chapter: string, storage: Pick<Storage, 'getItem'> 
 
 export function writeProgress(chapter: string, progress: Progress, storage: Pick<Storage, 'setItem'> = localStorage): void {
   try {
-    storage.setItem(storageKeys.progress(chapter), progress.toFixed(3));
+    storage.setItem(STORAGE_KEYS.progressPrefix + chapter, progress.toFixed(3));
   } catch {
     // No storage (private mode, quota): progress is simply not remembered.
   }

@@ -1,5 +1,3 @@
-import { storageKeys } from '../shared/site.ts';
-
 type Theme = 'light' | 'dark';
 
 function shownTheme(): Theme {
@@ -21,7 +19,7 @@ export function bindThemeToggle(button: HTMLButtonElement): () => void {
     const next: Theme = shownTheme() === 'dark' ? 'light' : 'dark';
     document.documentElement.dataset['theme'] = next;
     try {
-      localStorage.setItem(storageKeys.theme, next);
+      localStorage.setItem(STORAGE_KEYS.theme, next);
     } catch {
       // Storage can be off (private mode); the choice then lasts for this page only.
     }

@@ -3,6 +3,7 @@
 // a module it would be a shared chunk, and each chunk a page fetches adds its own gzip and
 // request overhead to a budget of 2 KB (README › Decisions).
 import { build } from 'esbuild';
+import { storageKeyDefines } from '../shared/storage-keys.ts';
 
 const cache = new Map<string, Promise<string>>();
 
@@ -21,7 +22,7 @@ export function inlineScript(entry: string, base: string): Promise<string> {
       format: 'iife',
       target: 'es2022',
       minify: true,
-      define: { 'import.meta.env.BASE_URL': JSON.stringify(base) },
+      define: { 'import.meta.env.BASE_URL': JSON.stringify(base), ...storageKeyDefines() },
       logLevel: 'silent',
     }).then((result) => result.outputFiles[0]!.text.trim());
     cache.set(key, script);

@@ -1,7 +1,7 @@
 /** Deck themes: dark suits most rooms, light a bright one, high contrast a washed-out projector. */
 const THEMES = ['dark', 'light', 'contrast'] as const;
 type DeckTheme = (typeof THEMES)[number];
-const KEY = 'async-talk:deck-theme';
+const KEY = STORAGE_KEYS.deckTheme;
 
 /** A theme radio of the help overlay, or a stand-in in a test. */
 export interface ThemeRadio {

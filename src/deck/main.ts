@@ -44,7 +44,7 @@ export function startDeck(
     },
     presenter: () => {
       // import.meta.env, not site-base.ts: see src/book/search.ts.
-      open(`${import.meta.env.BASE_URL}deck/presenter/${location.hash}`, 'async-talk-presenter');
+      open(`${import.meta.env.BASE_URL}deck/presenter/${location.hash}`, STORAGE_KEYS.presenterWindow);
     },
     ...extra,
   };

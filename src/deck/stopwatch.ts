@@ -1,4 +1,4 @@
-const KEY = 'async-talk:presenter-timer';
+const KEY = STORAGE_KEYS.presenterTimer;
 
 interface Saved {
   /** Time accumulated before the current run. */

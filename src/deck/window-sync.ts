@@ -41,7 +41,7 @@ export interface WindowSyncGlobals {
  */
 export function bindWindowSync(
   deck: Deck,
-  channelName = 'async-talk:deck',
+  channelName: string = STORAGE_KEYS.deckChannel,
   globals: WindowSyncGlobals = globalThis,
 ): () => void {
   const { BroadcastChannel, document } = globals;

@@ -6,7 +6,7 @@ import { SERVICE_WORKER_FILE, SKIP_WAITING } from './worker-contract.ts';
 import { SITE_BASE } from '../shared/site-base.ts';
 
 /** Set for the tab once it has reloaded to become isolated: a second reload never happens. */
-const ISOLATION_RELOAD_KEY = 'async-talk:isolation-reload';
+const ISOLATION_RELOAD_KEY = STORAGE_KEYS.isolationReload;
 
 /**
  * Pages with a demo reload once, the first time the worker takes them over, if their host sent

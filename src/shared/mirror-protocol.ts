@@ -3,7 +3,7 @@
 // and the receiver (src/deck/demo-mirror.ts, in the presenter's own small bundle): types and a
 // few pure functions only, so importing it costs the presenter next to nothing.
 
-export const MIRROR_CHANNEL = 'async-talk:demo-mirror';
+export const MIRROR_CHANNEL = STORAGE_KEYS.mirrorChannel;
 
 /**
  * How much output a mirror keeps: the tail, about a screenful and a half of a busy terminal.

@@ -29,7 +29,7 @@ export type SaveListener = (failure: string | undefined) => void;
  * Where a demo's edits are kept: the prefix, then the file's path. Demo.astro writes the prefix
  * into the page, so the loader can show a saved edit before any workbench loads.
  */
-export const editKeyPrefix = (demoId: string) => `async-talk:demo-edit:${demoId}:`;
+export const editKeyPrefix = (demoId: string) => `${STORAGE_KEYS.demoEditPrefix}${demoId}:`;
 export const editKey = (demoId: string, path: string) => editKeyPrefix(demoId) + path;
 
 /** Why a write failed, in a reader's words. */

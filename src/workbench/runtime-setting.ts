@@ -4,9 +4,7 @@
 // address (?runtime=) still wins over it for one page; run-demo.ts reads both at each Run.
 import { RUNTIME_NAMES, type RuntimeId } from '../runtimes/index.ts';
 
-// Not in src/shared/site.ts's storageKeys: importing that from the workbench made it a chunk of
-// its own, one more request and 0.2 KB on every book page.
-export const RUNTIME_SETTING_KEY = 'async-talk:runtime';
+export const RUNTIME_SETTING_KEY = STORAGE_KEYS.runtime;
 
 /** This page's choice, kept in memory too: with storage off (private mode) it lasts for the page. */
 let chosenHere: string | null | undefined;
