@@ -1,3 +1,4 @@
+import { deckHash } from '../shared/deck-address.ts';
 import { sitePath } from '../shared/site-base.ts';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { CHAPTER_FILE } from './chapter-file.ts';
@@ -27,7 +28,7 @@ export function toChapter(entry: ChapterEntry): Chapter {
 
 /** The deck address of a chapter's slide: n = 0 is the chapter's generated title slide. */
 export function deckHref(chapter: string, n = 0): string {
-  return sitePath(`/deck/#/${chapter}/${n}`);
+  return sitePath(`/deck/${deckHash(chapter, n)}`);
 }
 
 /** Every chapter in reading order. */
