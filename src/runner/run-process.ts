@@ -1,6 +1,7 @@
 // One run of a demo as a real process: started as the leader of a process group of its own, so
 // Stop (and a limit) ends it and every child or fork it made at once, with one signal to the group.
 import { spawn } from 'node:child_process';
+import { formatSeconds } from '../shared/words.ts';
 
 export interface Limits {
   /** Wall-clock time a run may take. */
@@ -23,10 +24,9 @@ export interface RunningProcess {
 }
 
 const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
-const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
 export const timeLimitMessage = (limits: Limits) =>
-  `Stopped by the local runner: the run went past its time limit of ${seconds(limits.timeMs)}.`;
+  `Stopped by the local runner: the run went past its time limit of ${formatSeconds(limits.timeMs)}.`;
 export const outputLimitMessage = (limits: Limits) =>
   `Stopped by the local runner: the run printed more than ${megabytes(limits.outputBytes)}, its output limit.`;
 

@@ -8,7 +8,8 @@
 // after it, the demo runs in the next runtime at once, while the boot goes on in the background
 // for the next Run. Offline, blocked and slow are all "no route", and none of them costs more
 // than the grace. Only a reader who asked for that runtime waits for its whole boot.
-import { CLIENT_LABEL, isRuntimeId, RUNTIME_NAMES, type DemoToRun, type OutputSink, type RunExit, type Runtime, type RuntimeId } from './runtime.ts';
+import { CLIENT_LABEL, isRuntimeId, RUNTIME_NAMES, RUNTIME_SHORT_NAMES, type DemoToRun, type OutputSink, type RunExit, type Runtime, type RuntimeId } from './runtime.ts';
+import { formatSeconds, messageOf } from '../shared/words.ts';
 
 export interface Forced {
   id: RuntimeId;
@@ -93,9 +94,7 @@ const CANNOT: Record<RuntimeId, string> = {
   worker: 'a Web Worker cannot run it',
   replay: 'it cannot be replayed',
 };
-const SHORT: Record<RuntimeId, string> = { local: 'the local runner', webcontainer: 'WebContainer', worker: 'the Web Worker', replay: 'the replay' };
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 const REPLAY_NOTE = ' A replay shows a real run of the original code, not a live one.';
 
 /**
@@ -119,12 +118,12 @@ function clause(skip: Skipped): string {
     case 'offline':
       return `${skip.why}, so ${CANNOT[skip.id]}`;
     case 'slow':
-      return `${SHORT[skip.id]} ${skip.why}, so the demo did not wait for it (it goes on booting, for your next Run)`;
+      return `${RUNTIME_SHORT_NAMES[skip.id]} ${skip.why}, so the demo did not wait for it (it goes on booting, for your next Run)`;
     case 'failed':
-      return `${SHORT[skip.id]} failed to boot (${skip.why})`;
+      return `${RUNTIME_SHORT_NAMES[skip.id]} failed to boot (${skip.why})`;
     case 'broke':
       // "WebContainer could not start …" needs no "WebContainer could not run it" before it.
-      return skip.why.toLowerCase().startsWith(SHORT[skip.id].toLowerCase()) ? skip.why : `${SHORT[skip.id]} could not run it (${skip.why})`;
+      return skip.why.toLowerCase().startsWith(RUNTIME_SHORT_NAMES[skip.id].toLowerCase()) ? skip.why : `${RUNTIME_SHORT_NAMES[skip.id]} could not run it (${skip.why})`;
   }
 }
 
@@ -145,20 +144,18 @@ function noneSentence(skipped: readonly Skipped[], forced: Forced | undefined, u
 }
 
 function bootingText(id: RuntimeId, forced: Forced | undefined, next: RuntimeId | undefined, graceMs: number, timeoutMs: number): string {
-  if (forced?.id === id) return `Booting ${SHORT[id]}, as ${forced.by} asked; it can take up to ${seconds(timeoutMs)}…`;
-  if (next) return `Booting ${SHORT[id]}… If it is not ready within ${seconds(graceMs)}, the demo runs in ${RUNTIME_NAMES[next]} instead.`;
-  return `Booting ${SHORT[id]}; it can take up to ${seconds(timeoutMs)}…`;
+  if (forced?.id === id) return `Booting ${RUNTIME_SHORT_NAMES[id]}, as ${forced.by} asked; it can take up to ${formatSeconds(timeoutMs)}…`;
+  if (next) return `Booting ${RUNTIME_SHORT_NAMES[id]}… If it is not ready within ${formatSeconds(graceMs)}, the demo runs in ${RUNTIME_NAMES[next]} instead.`;
+  return `Booting ${RUNTIME_SHORT_NAMES[id]}; it can take up to ${formatSeconds(timeoutMs)}…`;
 }
 
 const startingText = (id: RuntimeId) => (id === 'replay' ? 'Fetching the recorded run…' : `Starting ${RUNTIME_NAMES[id]}…`);
 
 function bootSettledText(id: RuntimeId, ok: boolean, why: string | undefined): string {
-  return ok ? `${capital(SHORT[id])} has booted: your next Run uses it.` : `${capital(SHORT[id])} failed to boot in the background (${why}).`;
+  return ok ? `${capital(RUNTIME_SHORT_NAMES[id])} has booted: your next Run uses it.` : `${capital(RUNTIME_SHORT_NAMES[id])} failed to boot in the background (${why}).`;
 }
 
 // ----- the policy -----
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * The page's boot of `runtime`: joined if under way or done, started afresh after a failure (the
@@ -175,7 +172,7 @@ function bootOf(runtime: Runtime & Required<Pick<Runtime, 'prepare'>>, boots: Bo
   // Raced with the timeout rather than trusting the runtime to honour the signal.
   const timedOut = new Promise<void>((resolve) => {
     const timer = setTimeout(() => {
-      giveUp.abort(new Error(`it did not answer within ${seconds(timeoutMs)}`));
+      giveUp.abort(new Error(`it did not answer within ${formatSeconds(timeoutMs)}`));
       resolve();
     }, timeoutMs);
     void preparing.then(
@@ -295,7 +292,7 @@ export async function runWithFallback(options: FallbackOptions): Promise<Fallbac
         const how = await waitForBoot(boot, patient ? undefined : Math.max(0, startedAt + graceMs - performance.now()), signal);
         if (how === 'aborted') return stopped();
         if (how === 'grace') {
-          skipped.push({ id, reason: 'slow', why: `was still booting after ${seconds(graceMs)}` });
+          skipped.push({ id, reason: 'slow', why: `was still booting after ${formatSeconds(graceMs)}` });
           passedOver = { runtime, boot };
           // The reader is told when the boot they did not wait for ends, and what it means.
           void boot.done.then(() => options.onBootSettled?.(id, boot.state === 'ready', bootSettledText(id, boot.state === 'ready', boot.why)));

@@ -25,6 +25,14 @@ export const RUNTIME_NAMES: Record<RuntimeId, string> = {
   replay: 'a replay of a recorded run',
 };
 
+/** The same, short, where the sentence already says what it is: "Booting the Web Worker…". */
+export const RUNTIME_SHORT_NAMES: Record<RuntimeId, string> = {
+  local: 'the local runner',
+  webcontainer: 'WebContainer',
+  worker: 'the Web Worker',
+  replay: 'the replay',
+};
+
 /**
  * Starts every line a server's scripted client printed in a recorded run, so it is never mistaken
  * for the server's. Here rather than in transcript.ts: the sentence about a replayed server names

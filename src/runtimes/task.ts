@@ -4,6 +4,7 @@
 // settle twice nor leak what that step hands back later.
 import { createOutputBatcher, type BatcherOptions, type OutputBatcher } from './output-batcher.ts';
 import type { OutputSink, RunExit, RunHandle } from './runtime.ts';
+import { messageOf } from '../shared/words.ts';
 
 export interface RunTask {
   /** Aborted once the task has settled, however it settled: work in flight should stop. */
@@ -38,8 +39,6 @@ export interface TaskOptions {
   /** See RunOptions.keepLinesStartingWith. */
   keepLinesStartingWith?: string | undefined;
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Starts `body` as a run. A body that throws or rejects (other than TaskSettled) fails the run

@@ -9,6 +9,7 @@ import { webContainerSupport, type IsolationScope } from './features.ts';
 import type { BatcherOptions } from './output-batcher.ts';
 import { parseCommand, type Availability, type DemoFileToRun, type DemoToRun, type RunHandle, type RunOptions, type Runtime } from './runtime.ts';
 import { startRunTask } from './task.ts';
+import { messageOf } from '../shared/words.ts';
 
 /** The part of @webcontainer/api's FileSystemTree the adapter writes (text files and directories). */
 export interface FileTree {
@@ -97,8 +98,6 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
 
 const abortError = (signal: AbortSignal) =>
   signal.reason instanceof Error ? signal.reason : new Error('WebContainer stopped waiting for the boot');
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Builds the nested tree @webcontainer/api mounts from flat paths such as "lib/x.js". */
 export function toFileTree(files: readonly DemoFileToRun[]): FileTree {

@@ -14,6 +14,7 @@ import { createOutputTerminal } from './terminal.ts';
 import { createTimelineView } from './timeline-view.ts';
 import { hideTraceLines, TRACE_PREFIX } from './trace-filter.ts';
 import type { RunExit } from '../runtimes/index.ts';
+import { messageOf } from '../shared/words.ts';
 
 const DIM = '\x1b[2m';
 const RED = '\x1b[31m';
@@ -25,8 +26,6 @@ function exitLine(exit: RunExit): string {
   if (exit.reason === 'exit') return exit.code === 0 ? `\n${DIM}[exited with code 0]${RESET}\n` : `\n${RED}[exited with code ${exit.code}]${RESET}\n`;
   return `\n${RED}[could not run: ${exit.message ?? exit.reason}]${RESET}\n`;
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export interface Workbench {
   run(): Promise<void>;
