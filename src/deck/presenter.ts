@@ -1,4 +1,5 @@
 import type { Deck } from './deck.ts';
+import type { SlideInfo } from './state.ts';
 import { describePacing, formatDuration, pacing } from './pacing.ts';
 import { applySteps } from './slide-dom.ts';
 import { Stopwatch } from './stopwatch.ts';
@@ -15,14 +16,14 @@ interface PresenterParts {
   reset: HTMLButtonElement;
 }
 
-/** Chapter starts and planned minutes, read from the generated chapter title slides. */
-function chapterPlan(slides: readonly HTMLElement[]) {
+/** Chapter starts and planned minutes: the chapter title slides, as the deck read them. */
+function chapterPlan(slides: readonly SlideInfo[]) {
   const starts: number[] = [];
   const minutes: number[] = [];
   slides.forEach((slide, index) => {
-    if (slide.dataset['minutes'] === undefined) return;
+    if (slide.minutes === undefined) return;
     starts.push(index);
-    minutes.push(Number(slide.dataset['minutes']));
+    minutes.push(slide.minutes);
   });
   return { starts, minutes };
 }
@@ -32,7 +33,7 @@ function chapterPlan(slides: readonly HTMLElement[]) {
  * notes, stopwatch, clock, and pacing against each chapter's planned minutes.
  */
 export function bindPresenter(deck: Deck, slides: readonly HTMLElement[], parts: PresenterParts): void {
-  const plan = chapterPlan(slides);
+  const plan = chapterPlan(deck.slides);
   const stopwatch = new Stopwatch(localStorage);
 
   const renderSlides = () => {

@@ -1,4 +1,4 @@
-import { parseLineSteps, type LineGroup } from '../shared/line-steps.ts';
+import type { LineGroup } from '../shared/line-steps.ts';
 import type { SlideInfo } from './state.ts';
 
 /**
@@ -12,21 +12,19 @@ export interface StepAction {
 }
 
 export function stepActions(slide: HTMLElement): StepAction[] {
-  return [...slide.querySelectorAll<HTMLElement>('[data-step], pre[data-line-steps]')].map((element) =>
-    element.matches('pre') ? { element, groups: parseLineSteps(element.dataset['lineSteps']!) } : { element },
+  return [...slide.querySelectorAll<HTMLElement>('[data-step], pre[data-line-groups]')].map((element) =>
+    element.matches('pre') ? { element, groups: JSON.parse(element.dataset['lineGroups']!) as LineGroup[] } : { element },
   );
 }
 
-function clicks(action: StepAction): number {
-  return action.groups ? action.groups.length - 1 : 1;
-}
-
+/** What the build wrote on each slide: its address, title, steps, and on a chapter's title slide its planned minutes. */
 export function readSlides(elements: readonly HTMLElement[]): SlideInfo[] {
   return elements.map((element) => ({
     chapter: element.dataset['chapter'] ?? '',
     n: Number(element.dataset['n'] ?? 0),
     title: element.dataset['title'] ?? '',
-    steps: stepActions(element).reduce((sum, action) => sum + clicks(action), 0),
+    steps: Number(element.dataset['steps'] ?? 0),
+    ...(element.dataset['minutes'] === undefined ? {} : { minutes: Number(element.dataset['minutes']) }),
   }));
 }
 

@@ -20,6 +20,8 @@ export interface SlideInfo {
   title: string;
   /** How many clicks it takes to reveal the whole slide. */
   steps: number;
+  /** On a chapter's title slide: the minutes the talk plans for the chapter. */
+  minutes?: number;
 }
 
 export const initialState: DeckState = { slide: 0, step: 0, blackout: false };

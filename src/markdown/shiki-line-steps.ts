@@ -11,8 +11,8 @@ export function transformerLineSteps(): ShikiTransformer {
     pre(node) {
       const source = lineStepsSource(this.options.meta?.__raw);
       if (!source) return;
-      parseLineSteps(source); // fails the build on a malformed group
-      node.properties['data-line-steps'] = source;
+      // Parsed here, once (a malformed group fails the build); the deck reads the groups as JSON.
+      node.properties['data-line-groups'] = JSON.stringify(parseLineSteps(source));
     },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Code-line steps: a fence meta such as `{1|2-3|all}` highlights line 1 first, then lines 2–3
- * on the next click, then every line. Parsed at build time (to fail early on a typo) and in the
- * deck (to apply a step), so both read the same syntax.
+ * on the next click, then every line. Parsed at build time only: the fence's code block carries
+ * the groups as JSON (data-line-groups), and remark-deck-split counts its clicks into the slide's
+ * steps.
  */
 export type LineGroup = 'all' | number[];
 

@@ -64,6 +64,22 @@ test('code-line steps light one group of lines per click', async ({ page }) => {
   await expect(currentSlide(page).getByRole('heading', { level: 2 })).toHaveText('The basic idea');
 });
 
+test('the steps counted at build time are the clicks each slide holds: its <Step>s, and its code-line groups after the first', async ({ page }) => {
+  await page.goto('/deck/');
+  const slides = await page.locator('[data-deck-slide]').evaluateAll((elements) =>
+    elements.map((slide) => ({
+      address: `${(slide as HTMLElement).dataset['chapter']}/${(slide as HTMLElement).dataset['n']}`,
+      counted: Number((slide as HTMLElement).dataset['steps'] ?? 0),
+      held:
+        slide.querySelectorAll('[data-step]').length +
+        [...slide.querySelectorAll<HTMLElement>('pre[data-line-groups]')].reduce((sum, pre) => sum + (JSON.parse(pre.dataset['lineGroups']!) as unknown[]).length - 1, 0),
+    })),
+  );
+  // The deck has slides with steps of both kinds, so the comparison means something.
+  expect(slides.filter(({ held }) => held > 0).length).toBeGreaterThan(10);
+  expect(slides.filter(({ counted, held }) => counted !== held)).toEqual([]);
+});
+
 test('the overview shows every slide and Enter jumps to the chosen one', async ({ page }) => {
   await page.goto('/deck/#/why-async/2');
   const total = await page.locator('[data-deck-slide]').count();
