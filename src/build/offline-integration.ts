@@ -8,8 +8,9 @@ import { writeServiceWorker } from './service-worker.ts';
 
 async function writeSearchIndex(dist: string): Promise<number> {
   const { index, errors } = await createIndex();
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  // Pagefind's backend is a process of its own, closed whatever happens, even when it gave no index.
   try {
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     const indexed = await index.addDirectory({ path: dist });
     if (indexed.errors.length) throw new Error(`Pagefind: ${indexed.errors.join('; ')}`);
     const written = await index.writeFiles({ outputPath: `${dist}/pagefind` });

@@ -1,17 +1,8 @@
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readDemoFolder } from './demo-folder.ts';
+import { folderOfFiles } from './folder-of-files.ts';
+import { DemoFolderError, readDemoFolder } from './demo-folder.ts';
 
-async function folder(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'demo-'));
-  for (const [path, contents] of Object.entries(files)) {
-    await mkdir(join(dir, path, '..'), { recursive: true });
-    await writeFile(join(dir, path), contents);
-  }
-  return dir;
-}
+const folder = (files: Record<string, string>) => folderOfFiles(files, 'demo-');
 
 const manifest = (demo: unknown) => JSON.stringify({ name: 'x', demo });
 const good = { title: 'T', command: 'node main.js', editable: ['main.js'], runtimes: ['worker'] };
@@ -48,8 +39,12 @@ describe('readDemoFolder', () => {
   });
 
   it('rejects editable files and commands that point outside the folder contents', async () => {
-    const missingEditable = await folder({ 'package.json': manifest({ ...good, editable: ['gone.js'] }), 'main.js': '' });
-    await expect(readDemoFolder(missingEditable, 'demos/a')).rejects.toThrow('not in the folder: gone.js');
+    const missingEditable = await folder({ 'package.json': manifest({ ...good, editable: ['main.js', 'gone.js', 'lib/also-gone.js'] }), 'main.js': '' });
+    await expect(readDemoFolder(missingEditable, 'demos/a')).rejects.toThrow(
+      new DemoFolderError(
+        'demos/a/package.json lists editable files that are not in the folder: gone.js, lib/also-gone.js. Fix: correct "demo.editable" or add the files.',
+      ),
+    );
     const missingEntry = await folder({ 'package.json': manifest({ ...good, editable: ['package.json'] }) });
     await expect(readDemoFolder(missingEntry, 'demos/b')).rejects.toThrow('runs main.js, which is not in the folder');
   });

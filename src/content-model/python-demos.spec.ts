@@ -1,18 +1,9 @@
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { folderOfFiles } from './folder-of-files.ts';
 import { readPythonDemos } from './python-demos.ts';
 import { readAllDemos } from './all-demos.ts';
 
-async function folder(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'python-demos-'));
-  for (const [path, contents] of Object.entries(files)) {
-    await mkdir(join(dir, path, '..'), { recursive: true });
-    await writeFile(join(dir, path), contents);
-  }
-  return dir;
-}
+const folder = (files: Record<string, string>) => folderOfFiles(files, 'python-demos-');
 
 const entry = 'stall.py:\n  title: The stall\n  framework: gevent\n  runtimes: [local, replay]\n';
 

@@ -95,7 +95,7 @@ export function createRunner(options: RunnerOptions = {}): Runner {
       demo = parseRequest(await readBody(request));
       command = parseCommand(demo.command);
     } catch (error) {
-      response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end(`The local runner refused this run: ${(error as Error).message}.`);
+      response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end(`The local runner refused this run: ${(error as Error).message.replace(/\.$/, '')}.`);
       return;
     }
     response.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });

@@ -81,6 +81,27 @@ describe('bad input fails the build and says where', () => {
     );
   });
 
+  it('a Compare of a field the frameworks data does not have names the field and the ones there are', async () => {
+    const dir = await projectCopy();
+    await writeFile(
+      join(dir, 'content/chapters/98-unknown-field.mdx'),
+      '---\ntitle: Unknown field\nsummary: Compares a field that is not there.\nminutes: 1\n---\n\n<Compare fields={["colour"]} />\n',
+    );
+    const { code, output } = await runAstro(dir, ['build']);
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/<Compare fields>: unknown field colour\. Fix: use any of [a-zA-Z]+(, [a-zA-Z]+)+\./);
+  });
+
+  it('a glossary term that names no chapter says which term, and what a chapter slug is', async () => {
+    const dir = await projectCopy();
+    await appendFile(join(dir, 'content/glossary.yaml'), '\nzz-term:\n  term: Zz\n  forms: [Zz]\n  chapter: no-such-chapter\n  definition: A term for a chapter that is not there.\n');
+    const { code, output } = await runAstro(dir, ['build']);
+    expect(code).not.toBe(0);
+    expect(output).toContain(
+      'content/glossary.yaml: "zz-term", chapter: there is no chapter "no-such-chapter". Fix: use the slug of a chapter file (content/chapters/NN-slug.mdx).',
+    );
+  });
+
   it('a source id defined in two files names both files', async () => {
     const dir = await projectCopy();
     await writeFile(join(dir, 'content/sources/99-duplicate.yaml'), 'kegel-c10k:\n  label: Again\n  title: The same id twice\n  url: https://example.org/\n');
