@@ -1,38 +1,35 @@
 // The rules of the folders under src/, read from every import the code writes: a folder below
 // another never reaches up into it, and the folders the browser runs side by side (the deck and
 // the workbench) never reach into each other. What both need lives in src/shared.
-import { readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from './source-files.ts';
 
 const SRC = resolve('src');
 const BROWSER_FOLDERS = ['deck', 'workbench', 'book', 'runtimes', 'offline'];
 
-/** Every file's imports under src/, as "from-folder/file → to-folder/file" pairs of src-relative paths. */
-function imports(): { from: string; to: string }[] {
-  const found: { from: string; to: string }[] = [];
-  for (const entry of readdirSync(SRC, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || !/\.(ts|astro|mjs)$/.test(entry.name) || entry.name.endsWith('.spec.ts')) continue;
-    const file = join(entry.parentPath, entry.name);
-    const text = readFileSync(file, 'utf8');
-    // `from '…'`, `import '…'` and `import('…')`: relative specifiers only (packages are not ours).
-    for (const [, specifier] of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"?]+)/g)) {
-      found.push({ from: relative(SRC, file), to: relative(SRC, resolve(dirname(file), specifier!)) });
-    }
-  }
-  return found;
+/** Every file's imports under src/, as from/to pairs of paths from src/ ("deck/main.ts"). */
+function readImports(): { from: string; to: string }[] {
+  // `from '…'`, `import '…'` and `import('…')`: relative specifiers only (packages are not ours).
+  return sourceFiles().flatMap(({ path, text }) =>
+    [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"?]+)/g)].map(([, specifier]) => ({
+      from: path,
+      to: relative(SRC, resolve(SRC, dirname(path), specifier!)),
+    })),
+  );
 }
 
+const imports = readImports();
 const folderOf = (path: string) => path.split('/')[0]!;
 const crossing = (rule: (from: string, to: string) => boolean) =>
-  imports()
+  imports
     .filter(({ from, to }) => rule(folderOf(from), folderOf(to)))
     .map(({ from, to }) => `${from} imports ${to}`);
 
 describe('the layer rules of src/', () => {
   it('reads the imports it judges (a rule over no imports could never fail)', () => {
-    expect(imports().filter(({ from }) => folderOf(from) === 'deck').length).toBeGreaterThan(10);
-    expect(imports().some(({ from, to }) => from === 'deck/main.ts' && to === 'deck/deck.ts')).toBe(true);
+    expect(imports.filter(({ from }) => folderOf(from) === 'deck').length).toBeGreaterThan(10);
+    expect(imports.some(({ from, to }) => from === 'deck/main.ts' && to === 'deck/deck.ts')).toBe(true);
   });
 
   it('nothing in src/deck imports from src/workbench, or the other way round', () => {

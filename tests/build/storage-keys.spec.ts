@@ -1,21 +1,10 @@
 // The names the site keeps things under in the reader's browser are written once, in
 // src/shared/storage-keys.ts; the code names them as STORAGE_KEYS.<name>.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { STORAGE_KEYS } from '../../src/shared/storage-keys.ts';
+import { sourceFiles as sources } from './source-files.ts';
 
 const REGISTRY = 'shared/storage-keys.ts';
-
-/** Every source file under src/ but the tests, with its text. */
-function sources(): { path: string; text: string }[] {
-  return readdirSync('src', { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && /\.(ts|astro|mjs)$/.test(entry.name) && !entry.name.endsWith('.spec.ts'))
-    .map((entry) => {
-      const file = join(entry.parentPath, entry.name);
-      return { path: relative('src', file), text: readFileSync(file, 'utf8') };
-    });
-}
 
 describe('the storage-key registry', () => {
   it('gives every name once', () => {

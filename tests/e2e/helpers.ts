@@ -89,6 +89,14 @@ export async function longestMainThreadTaskMs(page: import('@playwright/test').P
   return Math.max(...tasks.map((task) => task.tdur! / 1000));
 }
 
+/**
+ * The spans a timeline path draws, in pixels from the chart's left: each span is a rectangle in
+ * its state's path, "M{left} {top}h{width}v{height}h-{width}z" (src/workbench/timeline-view.ts).
+ */
+export function spansInOutline(outline: string | null): { left: number; width: number }[] {
+  return [...(outline ?? '').matchAll(/M([\d.]+) [\d.]+h([\d.]+)v/g)].map(([, left, width]) => ({ left: Number(left), width: Number(width) }));
+}
+
 /** Opens the editor of a workbench that is showing the page's static code. */
 export async function startEditing(page: import('@playwright/test').Page): Promise<void> {
   const edit = page.getByRole('button', { name: 'Edit code' });

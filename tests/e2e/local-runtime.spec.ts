@@ -5,7 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { presentPort } from '../../playwright.config.ts';
 import { isRunning } from '../../src/runner/client.ts';
-import { emptyStorageOncePerTest } from './helpers.ts';
+import { emptyStorageOncePerTest, spansInOutline } from './helpers.ts';
 
 const PRESENT = `http://127.0.0.1:${presentPort}`;
 const LOCAL = 'Ran in the local runner (real Python and Node on this computer)';
@@ -18,11 +18,8 @@ const status = (page: Page, title: string) => workbench(page, title).locator('.w
 const timeline = (page: Page) => page.getByRole('region', { name: /^Timeline of / });
 const laneNames = (page: Page) => timeline(page).locator('.tl-lane').evaluateAll((lanes) => lanes.map((lane) => (lane as SVGGElement).dataset['lane']!));
 /** The widest bar of `state` drawn in `lane`, in pixels. */
-const widestBar = (page: Page, lane: string, state: string) =>
-  timeline(page)
-    .locator(`.tl-lane[data-lane="${lane}"] .tl-span.tl-${state}`)
-    // Each span is a rectangle in its state's path: "M{left} {top}h{width}v{height}h-{width}z".
-    .evaluate((path) => Math.max(0, ...[...(path.getAttribute('d') ?? '').matchAll(/h([\d.]+)v/g)].map(([, width]) => Number(width))));
+const widestBar = async (page: Page, lane: string, state: string) =>
+  Math.max(0, ...spansInOutline(await timeline(page).locator(`.tl-lane[data-lane="${lane}"] .tl-span.tl-${state}`).getAttribute('d')).map(({ width }) => width));
 
 const terminalText = async (page: Page) => {
   await page.locator('.wb-terminal').scrollIntoViewIfNeeded();
