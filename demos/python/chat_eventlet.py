@@ -1,5 +1,6 @@
-"""The long-poll chat on Eventlet: eventlet.wsgi runs each request in its own green thread, so a
-waiting request blocks on an Event, inside a Timeout, while the hub serves everybody else."""
+"""The long-poll chat on Eventlet: eventlet.wsgi gives each connection a green thread, which
+serves that connection's requests one after another, so a waiting request blocks on an Event,
+inside a Timeout, while the hub serves everybody else."""
 import errno
 
 import eventlet

@@ -1,5 +1,6 @@
-"""The long-poll chat on gevent: pywsgi runs each request in its own greenlet, so a waiting
-request simply blocks on an Event, and the hub runs everybody else meanwhile."""
+"""The long-poll chat on gevent: pywsgi gives each connection a greenlet, which serves that
+connection's requests one after another, so a waiting request simply blocks on an Event, and
+the hub runs everybody else meanwhile."""
 import gevent
 from gevent.event import Event
 from gevent.pywsgi import WSGIHandler, WSGIServer

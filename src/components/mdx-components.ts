@@ -8,6 +8,7 @@ import Prose from './Prose.astro';
 import RecordedRun from './RecordedRun.astro';
 import Slide from './Slide.astro';
 import Step from './Step.astro';
+import Systems from './Systems.astro';
 import DeckCite from './deck/DeckCite.astro';
 import DeckNotes from './deck/DeckNotes.astro';
 import DeckSlide from './deck/DeckSlide.astro';
@@ -17,6 +18,6 @@ import Skip from './deck/Skip.astro';
  * What a chapter's MDX may use without importing it, rendered two ways from the same source:
  * the book passes `bookComponents` to each chapter's <Content>, the deck `deckComponents`.
  */
-export const bookComponents = { ChatScale, Cite, CodeFile, Compare, Demo, Notes, Prose, RecordedRun, Slide, Step };
+export const bookComponents = { ChatScale, Cite, CodeFile, Compare, Demo, Notes, Prose, RecordedRun, Slide, Step, Systems };
 
 export const deckComponents = { ...bookComponents, Cite: DeckCite, Notes: DeckNotes, Prose: Skip, Slide: DeckSlide };

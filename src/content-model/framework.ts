@@ -30,6 +30,8 @@ export const frameworkSchema = z.object({
   blockedLoopDetection: fact,
   /** Where the project stands today, with a date. */
   status: fact,
+  /** The loop and the mechanism in one line, for a slide: the other facts, shortened. */
+  summary: fact.refine((text) => text.split(/\s+/).length <= 16, { message: 'a summary is read from a slide: 16 words at most' }),
   /** Coarse status, for a badge. */
   activity: z.enum(['active', 'maintenance', 'inactive']),
   /** Ids in `content/sources/*.yaml` backing the facts above. */

@@ -1,4 +1,4 @@
-import { appendFile, cp, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -90,6 +90,28 @@ describe('bad input fails the build and says where', () => {
     const { code, output } = await runAstro(dir, ['build']);
     expect(code).not.toBe(0);
     expect(output).toMatch(/<Compare fields>: unknown field colour\. Fix: use any of [a-zA-Z]+(, [a-zA-Z]+)+\./);
+  });
+
+  it('a Systems list of a system the frameworks data does not have names the id and where systems live', async () => {
+    const dir = await projectCopy();
+    await writeFile(
+      join(dir, 'content/chapters/98-unknown-system.mdx'),
+      '---\ntitle: Unknown system\nsummary: Lists a system that is not there.\nminutes: 1\n---\n\n<Systems ids={["tornado"]} />\n',
+    );
+    const { code, output } = await runAstro(dir, ['build']);
+    expect(code).not.toBe(0);
+    expect(output).toContain('<Systems ids>: no system "tornado" in content/frameworks.yaml. Fix: use one of its keys.');
+  });
+
+  it('a system summary too long to read from a slide names the system and the limit', async () => {
+    const dir = await projectCopy();
+    const yaml = join(dir, 'content/frameworks.yaml');
+    const text = await readFile(yaml, 'utf8');
+    await writeFile(yaml, text.replace(/^  summary: ".*"$/m, `  summary: "${'word '.repeat(17).trim()}"`));
+    const { code, output } = await runAstro(dir, ['sync']);
+    expect(code).not.toBe(0);
+    expect(output).toContain('twisted');
+    expect(output).toContain('a summary is read from a slide: 16 words at most');
   });
 
   it('a glossary term that names no chapter says which term, and what a chapter slug is', async () => {

@@ -1,8 +1,11 @@
 # HISTORY: never run. Concurrence needs Python 2 and libevent 1.4, and its author last changed its
 # code in February 2010; no current machine runs it, so this file is not executed by the tests. It is the long-poll
-# chat written against Concurrence 0.3's documented API (concurrence.http.WSGIServer, Channel,
-# TimeoutError, dispatch, as in the project's examples/http.py and core.py), for comparison with
-# chat_gevent.py, chat_eventlet.py and chat_twisted.py, which do run.
+# chat written against Concurrence 0.3's documented API, for comparison with chat_gevent.py,
+# chat_eventlet.py and chat_twisted.py, which do run: Channel, TimeoutError and dispatch from
+# core.py, and concurrence.http.WSGIServer (concurrence/http/server.py), the server the project's
+# examples/http.py imported until February 2010. That example's last version imports the faster
+# concurrence.http.server2.WSGIServer instead, which gives an application no wsgi.input, so
+# this program could not read the body of a POST /send on it.
 import json
 import os
 import urlparse
