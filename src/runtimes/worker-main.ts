@@ -244,8 +244,8 @@ export function workerMain(config: WorkerConfig, scope: WorkerScope, load: (url:
 }
 
 /**
- * The bootstrap module for the worker. `import()` is written here, in a string, so no bundler
- * rewrites it, and the module form lets the demo's own files be ES modules.
+ * The bootstrap script of the worker (a classic one: see sandbox-frame.ts). `import()` is written
+ * here, in a string, so no bundler rewrites it; it loads the demo's own files as ES modules.
  */
 export function workerBootstrapSource(config: WorkerConfig): string {
   return `const load = (url) => import(url);\n(${workerMain.toString()})(${JSON.stringify(config)}, self, load);\n`;

@@ -1,55 +1,67 @@
 // The worker runtime: a demo written against web-standard JS (timers, promises, console,
 // performance) runs in a dedicated module Worker built from Blob URLs. It needs neither
-// cross-origin isolation nor the network, and Stop is worker.terminate(): even `while (true);`
-// ends at once, because nothing in the worker has to cooperate.
-import type { BatcherOptions } from './output-batcher.ts';
+// cross-origin isolation nor the network. The Worker lives in a sandboxed frame of its own
+// (sandbox-frame.ts): an opaque origin with no network, in its own process. Stop removes the
+// frame: even `while (true);`, or a flood of messages, ends at once, because nothing in it has
+// to cooperate.
+import { formatDropped, frameScheduler, type BatcherOptions, type Scheduler } from './output-batcher.ts';
 import { LinkError, linkModules } from './module-linker.ts';
 import { parseCommand, type Availability, type DemoToRun, type RunHandle, type RunOptions, type Runtime } from './runtime.ts';
+import { createSandboxFrame, type CreateSandbox } from './sandbox-frame.ts';
 import { startRunTask } from './task.ts';
 import { workerBootstrapSource } from './worker-main.ts';
-import { isFromWorker, type WorkerConfig } from './worker-protocol.ts';
+import { isFromSandbox, type WorkerConfig } from './worker-protocol.ts';
 
-/** The part of a DOM Worker the adapter uses, so tests can pass a fake. */
-export interface WorkerLike {
-  onmessage: ((event: { data: unknown }) => void) | null;
-  onerror: ((event: { message?: string; preventDefault?: () => void }) => void) | null;
-  terminate(): void;
-}
-
-export type CreateWorker = (url: string, options: { type: 'module'; name: string }) => WorkerLike;
-
-/** Blob URLs, injected so tests can count that every one is revoked. */
-export interface ModuleUrls {
-  create(source: string): string;
-  revoke(url: string): void;
+/** The page's clock and timers, injected so tests can move time. */
+export interface Watch {
+  now(): number;
+  every(callback: () => void, ms: number): () => void;
+  /** A hidden tab's timers are throttled (to once a minute after five minutes): silence proves nothing there. */
+  hidden(): boolean;
 }
 
 export interface WorkerRuntimeOptions {
-  createWorker?: CreateWorker;
-  urls?: ModuleUrls;
+  createSandbox?: CreateSandbox;
   /** Where feature detection looks (globalThis in a page). */
   scope?: { Worker?: unknown; Blob?: unknown; URL?: { createObjectURL?: unknown } };
   batcher?: BatcherOptions;
   /** Worker-side output chunking; see WorkerConfig. */
   flushChars?: number;
   flushMs?: number;
+  /** The most output the frame holds undelivered (see SandboxStart). */
+  maxPendingChars?: number;
+  /** When the page takes the next message: the next frame (see below). */
+  ackScheduler?: Scheduler;
+  watch?: Watch;
 }
 
-const blobUrls: ModuleUrls = {
-  create: (source) => URL.createObjectURL(new Blob([source], { type: 'text/javascript' })),
-  revoke: (url) => URL.revokeObjectURL(url),
+/** A frame silent this long is asked whether it is still there... */
+export const SILENCE_MS = 3000;
+/** ...and one that does not answer within this is taken for gone. */
+export const ANSWER_MS = 2000;
+
+export const GONE_MESSAGE =
+  'The demo stopped answering and was ended. Its process most likely ran out of memory (the browser ends a ' +
+  "demo's process when its heap reaches the browser's limit) or was flooded with messages; this page is not harmed. " +
+  'Press Run to start again.';
+
+const pageWatch: Watch = {
+  now: () => performance.now(),
+  every(callback, ms) {
+    const id = setInterval(callback, ms);
+    return () => clearInterval(id);
+  },
+  hidden: () => document.hidden,
 };
 
 export class WorkerRuntime implements Runtime {
   readonly id = 'worker';
-  readonly #createWorker: CreateWorker;
-  readonly #urls: ModuleUrls;
+  readonly #createSandbox: CreateSandbox;
   readonly #scope: NonNullable<WorkerRuntimeOptions['scope']>;
   readonly #options: WorkerRuntimeOptions;
 
   constructor(options: WorkerRuntimeOptions = {}) {
-    this.#createWorker = options.createWorker ?? ((url, init) => new Worker(url, init) as WorkerLike);
-    this.#urls = options.urls ?? blobUrls;
+    this.#createSandbox = options.createSandbox ?? createSandboxFrame;
     this.#scope = options.scope ?? (globalThis as WorkerRuntimeOptions['scope'] & object);
     this.#options = options;
   }
@@ -65,18 +77,15 @@ export class WorkerRuntime implements Runtime {
 
   run(demo: DemoToRun, options: RunOptions): RunHandle {
     return startRunTask({ ...options, batcher: this.#options.batcher }, (task) => {
-      const urls: string[] = [];
-      // Leave nothing behind: every Blob URL, the worker (and any Worker it nested).
-      task.onCleanup(() => urls.forEach((url) => this.#urls.revoke(url)));
-      let worker: WorkerLike;
+      const watch = this.#options.watch ?? pageWatch;
+      let sandbox: ReturnType<CreateSandbox>;
       try {
         const { entry, args } = parseCommand(demo.command);
-        const create = (source: string) => {
-          const url = this.#urls.create(source);
-          urls.push(url);
-          return url;
-        };
-        const linked = linkModules(demo.files, entry, create);
+        // Linked here with placeholders; the frame makes the Blob URLs (see SandboxStart).
+        const token = `__asyncTalkModule${Math.random().toString(36).slice(2)}_`;
+        const modules: string[] = [];
+        const placeholder = (source: string) => `${token}${modules.push(source) - 1}_`;
+        const linked = linkModules(demo.files, entry, placeholder);
         const config: WorkerConfig = {
           entryUrl: linked.entryUrl,
           pathOf: Object.fromEntries(linked.pathOf),
@@ -86,25 +95,65 @@ export class WorkerRuntime implements Runtime {
           flushChars: this.#options.flushChars ?? 16 * 1024,
           flushMs: this.#options.flushMs ?? 16,
         };
-        worker = this.#createWorker(create(workerBootstrapSource(config)), { type: 'module', name: `demo ${demo.id}` });
+        placeholder(workerBootstrapSource(config));
+        sandbox = this.#createSandbox({
+          type: 'start',
+          token,
+          modules,
+          name: `demo ${demo.id}`,
+          maxPendingChars: this.#options.maxPendingChars ?? 256 * 1024,
+          maxKeptChars: this.#options.maxPendingChars ?? 256 * 1024,
+          keepLinesStartingWith: options.keepLinesStartingWith,
+        });
       } catch (error) {
         return task.fail(error instanceof LinkError ? error.message : `The Web Worker could not start: ${(error as Error).message}`);
       }
       task.onCleanup(() => {
-        worker.onmessage = worker.onerror = null;
-        worker.terminate();
+        sandbox.onmessage = null;
+        sandbox.dispose();
       });
-      worker.onmessage = ({ data }) => {
-        if (!isFromWorker(data)) return;
-        if (data.type === 'output') task.output.write(data.text);
-        else task.settle(data.message === undefined ? { code: data.code, reason: 'exit' } : { code: data.code, reason: 'exit', message: data.message });
+
+      // The page takes one message a frame: the frame waits for the ack, so however fast the demo
+      // writes, the page parses and draws at most one message's output between two frames.
+      const ackScheduler = this.#options.ackScheduler ?? frameScheduler;
+      let cancelAck: (() => void) | undefined;
+      task.onCleanup(() => cancelAck?.());
+      let heard = watch.now();
+      let askedAt: number | undefined;
+      sandbox.onmessage = (data) => {
+        if (!isFromSandbox(data)) return;
+        heard = watch.now();
+        if (data.type === 'output') {
+          if (data.skipped) task.output.write(data.skipped.kept + formatDropped(data.skipped.chars, data.skipped.lines));
+          task.output.write(data.text);
+          cancelAck = ackScheduler.schedule(() => {
+            cancelAck = undefined;
+            sandbox.send({ type: 'ack' });
+          });
+        } else if (data.type === 'exit') {
+          task.settle(data.message === undefined ? { code: data.code, reason: 'exit' } : { code: data.code, reason: 'exit', message: data.message });
+        } else if (data.type === 'failed') {
+          // Only failures of the worker itself: the program's own errors are caught inside and
+          // reported as output (no module workers, a bootstrap bug).
+          task.fail(`The Web Worker failed before the program could run: ${data.message}.`);
+        }
       };
-      // Only failures of the worker itself arrive here (the program's own errors are caught inside
-      // and reported as output): no module workers, a CSP that forbids blob:, a bootstrap bug.
-      worker.onerror = (event) => {
-        event.preventDefault?.();
-        task.fail(`The Web Worker failed before the program could run: ${event.message ?? 'no reason given'}.`);
-      };
+      // The frame beats twice a second. One that stops, and then does not answer, has lost its
+      // process: the browser gives no event for that.
+      const stopWatching = watch.every(() => {
+        const now = watch.now();
+        if (watch.hidden()) {
+          heard = now;
+          askedAt = undefined;
+        } else if (askedAt !== undefined) {
+          if (heard >= askedAt) askedAt = undefined;
+          else if (now - askedAt >= ANSWER_MS) task.fail(GONE_MESSAGE);
+        } else if (now - heard >= SILENCE_MS) {
+          askedAt = now;
+          sandbox.send({ type: 'ping' });
+        }
+      }, 500);
+      task.onCleanup(stopWatching);
     });
   }
 }

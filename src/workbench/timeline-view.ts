@@ -25,6 +25,10 @@ const MIN_TICK_GAP_PX = 64;
 /** Beyond these a flood of trace lines would cost more to draw than it tells; the summary still counts them all. */
 const MAX_DRAWN_SPANS = 5000;
 const MAX_DRAWN_LANES = 40;
+// What one run's timeline keeps at most: a demo that prints trace lines without end, or names a
+// new task on each, must not grow the page's memory, or the work of each redraw, without end.
+const MAX_KEPT_EVENTS = 50_000;
+const MAX_KEPT_LANES = 200;
 const SUMMARY_EVERY_MS = 300;
 /** Trace events taken into the drawing per animation frame. */
 const EVENTS_PER_FRAME = 1000;
@@ -117,6 +121,8 @@ export function createTimelineView(options: { title: string; idPrefix: string })
   let lanes = new Map<string, LaneView>();
   let pending: TraceEvent[] = [];
   let malformed: string[] = [];
+  let keptLanes = new Set<string>();
+  let notKept = 0;
   let drawnSpans = 0;
   let frame = 0;
   let summaryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -249,6 +255,11 @@ export function createTimelineView(options: { title: string; idPrefix: string })
     const notes: string[] = [];
     if (lanes.size < rows.length) notes.push(`Only the first ${MAX_DRAWN_LANES} tasks are drawn.`);
     if (drawnSpans < timeline.spanCount()) notes.push(`Only the first ${MAX_DRAWN_SPANS} spans are drawn.`);
+    if (notKept > 0) {
+      notes.push(
+        `${notKept.toLocaleString('en')} more trace events were not kept: a timeline keeps at most ${MAX_KEPT_EVENTS.toLocaleString('en')} events, of ${MAX_KEPT_LANES} tasks.`,
+      );
+    }
     if (malformed.length > 0) notes.push(`${malformed.length === 1 ? '1 trace line was' : `${malformed.length} trace lines were`} not a valid event and left out (the first: ${malformed[0]!.slice(0, 80)}).`);
     sentences.textContent = [...said, ...notes].join(' ');
     details.hidden = rows.length === 0;
@@ -309,6 +320,8 @@ export function createTimelineView(options: { title: string; idPrefix: string })
       lanesLayer.replaceChildren();
       pending = [];
       malformed = [];
+      keptLanes = new Set();
+      notKept = 0;
       drawnSpans = 0;
       laidOut = { boxWidth: 0, width: 0, axisFrom: 0, axisTo: 0, order: '' };
       element.hidden = true;
@@ -316,7 +329,12 @@ export function createTimelineView(options: { title: string; idPrefix: string })
       return {
         event(event) {
           if (mine !== generation) return;
-          pending.push(event);
+          const full = timeline.spanCount() + pending.length >= MAX_KEPT_EVENTS;
+          if (full || (!keptLanes.has(event.lane) && keptLanes.size >= MAX_KEPT_LANES)) notKept += 1;
+          else {
+            keptLanes.add(event.lane);
+            pending.push(event);
+          }
           schedule();
         },
         malformed(line) {

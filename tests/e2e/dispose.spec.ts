@@ -10,7 +10,7 @@ import { fakeCounters, installFakeWebContainer } from './fake-webcontainer.ts';
  * A real WebContainer cannot boot here, so a booted fake sits in the page's slot. It runs
  * reactor-callbacks until killed, and refuses coroutines, which the fallback policy then runs in a
  * Web Worker; coroutines' saved edit runs until stopped. So each chapter is left while its demo
- * runs: one in the (fake) WebContainer, one in a real Worker.
+ * runs: one in the (fake) WebContainer, one in a real Worker, in its sandbox frame.
  */
 async function instrument(page: Page) {
   await installFakeWebContainer(page, { boot: 'booted', processes: 'until-killed', refuse: ['coroutines'] });
@@ -18,19 +18,22 @@ async function instrument(page: Page) {
     const live = { workers: 0, resizeObservers: 0, listeners: 0 };
     Object.assign(globalThis, { live });
 
-    // Workers alive: made, minus terminated.
-    const NativeWorker = globalThis.Worker;
-    globalThis.Worker = class extends NativeWorker {
-      #ended = false;
-      constructor(...args: ConstructorParameters<typeof Worker>) {
-        super(...args);
-        live.workers++;
+    // Demo sandboxes alive (the frame each Worker run lives in): added, minus removed. A page
+    // swap drops the old body without removing the frame, so only the run's own cleanup counts.
+    const isSandbox = (node: unknown) => node instanceof HTMLIFrameElement && 'demoSandbox' in node.dataset;
+    const nativeAppend = Element.prototype.append;
+    Element.prototype.append = function (...nodes: (Node | string)[]) {
+      live.workers += nodes.filter(isSandbox).length;
+      nativeAppend.apply(this, nodes);
+    };
+    const removed = new WeakSet<Element>();
+    const nativeRemove = Element.prototype.remove;
+    Element.prototype.remove = function () {
+      if (isSandbox(this) && !removed.has(this)) {
+        removed.add(this);
+        live.workers--;
       }
-      override terminate() {
-        if (!this.#ended) live.workers--;
-        this.#ended = true;
-        super.terminate();
-      }
+      nativeRemove.call(this);
     };
 
     // ResizeObservers observing something (the terminal and the timeline each keep one).

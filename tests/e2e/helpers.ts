@@ -103,3 +103,20 @@ export async function startEditing(page: import('@playwright/test').Page): Promi
   if (await edit.isVisible()) await edit.click();
   await page.locator('.cm-editor').first().waitFor();
 }
+
+/**
+ * From a click on the workbench's Stop to its Run button coming back (the run settled), in ms,
+ * measured inside the page: what the reader waits for.
+ */
+export function stopLatencyMs(page: import('@playwright/test').Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const buttons = [...document.querySelectorAll<HTMLButtonElement>('.wb-button')];
+        const [run, stop] = [buttons.find((b) => b.textContent === 'Run')!, buttons.find((b) => b.textContent === 'Stop')!];
+        const clicked = performance.now();
+        new MutationObserver(() => !run.disabled && resolve(performance.now() - clicked)).observe(run, { attributes: true });
+        stop.click();
+      }),
+  );
+}

@@ -2,8 +2,13 @@
 // characters and counted after that (src/workbench/long-lines.ts), and the terminal's
 // screen-reader copy no longer lays it out one character per line (workbench.css). Before, one
 // such line froze a book page for over a minute, with Stop out of reach.
+//
+// Demo code that attacks the page itself gets nowhere: it runs in a sandboxed frame of its own
+// (src/runtimes/sandbox-frame.ts), in its own process, with an opaque origin and no network.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
-import { emptyStorageOncePerTest, nextFrameMs } from './helpers.ts';
+import { emptyStorageOncePerTest, longestMainThreadTaskMs, nextFrameMs, stopLatencyMs } from './helpers.ts';
 
 const demo = (tab: Page) => tab.locator('demo-embed[data-demo="reactor-callbacks"]');
 const terminal = (tab: Page) => demo(tab).locator('.xterm-rows');
@@ -42,4 +47,119 @@ test('one line of 20,000 characters is shown up to 10,000, and the rest is count
   await expect(terminal(tab)).toContainText('[10,000 more characters]');
   await expect(terminal(tab)).toContainText('after');
   expect(await medianFrameMs(tab)).toBeLessThan(100);
+});
+
+test('demo code that floods its frame with messages holds neither the page nor Stop', async ({ page: tab }) => {
+  // Junk and forged output, as fast as the worker can post them. Before the sandbox, this grew the
+  // page's memory by 250 MB a second and Stop took 15 s to register.
+  await runEdited(tab, 'const junk = new Array(1000).fill("x");\nfor (;;) { postMessage(junk); postMessage({ type: "output", text: "forged\\n" }); }');
+  await expect(terminal(tab)).toContainText('forged');
+  const longestTask = await longestMainThreadTaskMs(tab, async () => {
+    for (let i = 0; i < 20; i++) await nextFrameMs(tab);
+  });
+  expect(longestTask).toBeLessThan(100);
+  expect(await stopLatencyMs(tab)).toBeLessThan(200);
+  await expect(terminal(tab)).toContainText('[stopped]');
+});
+
+test('a flood of trace lines, each naming a new lane, holds neither the page nor Stop', async ({ page: tab }) => {
+  await runEdited(tab, 'for (let i = 0; ; i++) console.log("#trace " + JSON.stringify({ lane: "task " + i, from: i, to: i + 1, state: "running" }));');
+  await expect(demo(tab).getByText('Only the first 40 tasks are drawn.')).toBeVisible();
+  await expect(demo(tab).getByText(/[\d,]+ more trace events were not kept: a timeline keeps at most 50,000 events, of 200 tasks\./)).toBeVisible();
+  const longestTask = await longestMainThreadTaskMs(tab, async () => {
+    for (let i = 0; i < 20; i++) await nextFrameMs(tab);
+  });
+  expect(longestTask).toBeLessThan(100);
+  expect(await stopLatencyMs(tab)).toBeLessThan(200);
+  await expect(terminal(tab)).toContainText('[stopped]');
+});
+
+test('a program that allocates without end loses its own process, and the page says so and lives on', async ({ page: tab }) => {
+  // About 4 GB in 80 MB steps: V8's heap limit ends the sandbox's process. Before, it took the tab.
+  test.setTimeout(120_000);
+  // Playwright takes the crash of any frame's process for the page's own, and stops answering for
+  // the page; the page itself lives on. So it is read through a CDP session of the test's own.
+  const cdp = await tab.context().newCDPSession(tab);
+  const inPage = async <T>(expression: string): Promise<T> => {
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
+    if (exceptionDetails) throw new Error(exceptionDetails.text);
+    return result.value as T;
+  };
+  const terminalNow = () => inPage<string>(`document.querySelector('demo-embed[data-demo="reactor-callbacks"] .xterm-rows').textContent`);
+  await runEdited(tab, 'const hoard = [];\nfor (;;) hoard.push(new Array(1e7).fill(1.5));');
+  await expect.poll(terminalNow, { timeout: 90_000, intervals: [500] }).toContain('The demo stopped answering and was ended.');
+  const frameMs = await inPage<number>('new Promise((resolve) => { const asked = performance.now(); requestAnimationFrame(() => resolve(performance.now() - asked)); })');
+  expect(frameMs).toBeLessThan(100);
+  // And the next run works: the original code, in a new sandbox.
+  const press = (name: string) =>
+    inPage<void>(`(() => {
+      const buttons = [...document.querySelectorAll('demo-embed[data-demo="reactor-callbacks"] button')];
+      const button = buttons.find((b) => b.textContent === ${JSON.stringify(name)});
+      button.click();
+    })()`);
+  // The fallback policy goes on to the next runtimes (the replay refuses edited code, and a
+  // WebContainer boot is waited for): the reader stops that, resets the code and runs it.
+  await press('Stop');
+  await press('Reset');
+  await press('Run');
+  await expect.poll(terminalNow, { timeout: 15_000, intervals: [200] }).toContain('reactor stopped');
+  await cdp.detach();
+});
+
+test('demo code has an opaque origin and no network: the site’s storage, its deck, the site and localhost are out of its reach', async ({ page: tab, context }) => {
+  // A server on localhost, such as a chat server the speaker runs: it must hear nothing.
+  const heard: string[] = [];
+  const server = createServer((request, response) => {
+    heard.push(`${request.method} ${request.url}`);
+    response.end('ok');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  // An open deck, which records every position it takes.
+  const deck = await context.newPage();
+  await deck.addInitScript(() => {
+    const seen: string[] = [];
+    Object.assign(globalThis, { seen });
+    new MutationObserver((changes) => {
+      for (const change of changes) {
+        const slide = change.target as HTMLElement;
+        if (slide.hasAttribute('data-current')) seen.push(`${slide.dataset['chapter']}/${slide.dataset['n']}`);
+      }
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-current'] });
+  });
+  await deck.goto('/deck/#/why-async/2');
+  await expect(deck.locator('[data-deck-slide][data-current]')).toHaveAttribute('data-n', '2');
+  await deck.evaluate(() => ((globalThis as unknown as { seen: string[] }).seen.length = 0));
+
+  await runEdited(
+    tab,
+    [
+      'const tries = {',
+      '  indexedDB: () => new Promise((opened, refused) => { const request = indexedDB.open("x"); request.onsuccess = () => opened("opened"); request.onerror = () => refused(request.error); }),',
+      '  caches: () => caches.keys().then(() => "read"),',
+      '  "fetch the site": () => fetch("/").then((response) => "status " + response.status),',
+      `  "post to localhost": () => fetch("http://127.0.0.1:${port}/send", { method: "POST", mode: "no-cors", body: "hi" }).then(() => "sent"),`,
+      '};',
+      'for (const [name, attempt] of Object.entries(tries)) {',
+      '  try { console.log(name + ": " + (await attempt())); } catch (error) { console.log(name + ": refused, " + error.name); }',
+      '}',
+      'new BroadcastChannel("async-talk:deck").postMessage({ kind: "state", from: "demo", state: { slide: 5, step: 0, blackout: false } });',
+      'console.log("origin " + self.origin);',
+    ].join('\n'),
+  );
+  await expect(terminal(tab)).toContainText('[exited with code 0]');
+  const text = (await terminal(tab).textContent()) ?? '';
+  expect(text).toContain('indexedDB: refused, SecurityError');
+  expect(text).toContain('caches: refused, ReferenceError');
+  expect(text).toContain('fetch the site: refused, TypeError');
+  expect(text).toContain('post to localhost: refused, TypeError');
+  expect(text).toContain('origin null');
+  expect(heard).toEqual([]);
+
+  // The same message from the site's own page does move the deck: the channel was open, and
+  // the demo's message, posted before it, never reached it.
+  await tab.evaluate(() => new BroadcastChannel('async-talk:deck').postMessage({ kind: 'state', from: 'page', state: { slide: 7, step: 0, blackout: false } }));
+  await expect(deck.locator('[data-deck-slide][data-current]')).toHaveAttribute('data-n', '7');
+  expect(await deck.evaluate(() => (globalThis as unknown as { seen: string[] }).seen)).toEqual(['why-async/7']);
+  await new Promise<void>((resolve) => server.close(() => resolve()));
 });

@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type Response } from '@playwright/test';
 import { finishBoot, installFakeWebContainer } from './fake-webcontainer.ts';
-import { emptyStorageOncePerTest, longestMainThreadTaskMs, nextFrameMs, startEditing } from './helpers.ts';
+import { emptyStorageOncePerTest, longestMainThreadTaskMs, nextFrameMs, startEditing, stopLatencyMs } from './helpers.ts';
 
 const chapter = '/chapters/twisted/';
 const forced = `${chapter}?runtime=worker`;
@@ -267,17 +267,7 @@ test('Stop ends an infinite loop within 200 ms and the page stays responsive', a
   // The loop spins in the worker, once it has printed; the page still draws frames.
   await expect.poll(() => terminalText(page)).toMatch(/spinning \d+/);
   expect(await nextFrameMs(page)).toBeLessThan(100);
-  // Measured inside the page: from the click to the Run button coming back (the run settled).
-  const elapsed = await page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const buttons = [...document.querySelectorAll<HTMLButtonElement>('.wb-button')];
-        const [run, stop] = [buttons.find((b) => b.textContent === 'Run')!, buttons.find((b) => b.textContent === 'Stop')!];
-        const clicked = performance.now();
-        new MutationObserver(() => !run.disabled && resolve(performance.now() - clicked)).observe(run, { attributes: true });
-        stop.click();
-      }),
-  );
+  const elapsed = await stopLatencyMs(page);
   expect(elapsed).toBeLessThan(200);
   await expect.poll(() => terminalText(page)).toContain('[stopped]');
 });
