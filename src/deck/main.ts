@@ -44,7 +44,11 @@ export function startDeck(
     },
     presenter: () => {
       // import.meta.env, not site-base.ts: see src/book/search.ts.
-      open(`${import.meta.env.BASE_URL}deck/presenter/${location.hash}`, STORAGE_KEYS.presenterWindow);
+      // noopener: a window with no tie to this one gets a process of its own, so an audience
+      // window that crashes (a demo, a projector driver) leaves the speaker's view running. It
+      // cannot be brought back by name either, so a new one opens and the older closes itself
+      // (src/deck/single-presenter.ts).
+      open(`${import.meta.env.BASE_URL}deck/presenter/${location.hash}`, STORAGE_KEYS.presenterWindow, 'noopener');
     },
     ...extra,
   };

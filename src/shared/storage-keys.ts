@@ -27,8 +27,10 @@ export const STORAGE_KEYS = {
   deckChannel: 'async-talk:deck',
   /** BroadcastChannel: an audience window tells the presenter view about a demo. */
   mirrorChannel: 'async-talk:demo-mirror',
-  /** window.open's name: the presenter view, so S brings back the same window. */
+  /** window.open's name: the presenter view. */
   presenterWindow: 'async-talk-presenter',
+  /** BroadcastChannel: a presenter view just opened, so the older ones close. */
+  presenterChannel: 'async-talk:presenter',
 } as const;
 
 export type StorageKeys = typeof STORAGE_KEYS;

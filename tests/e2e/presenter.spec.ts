@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { currentSlide, expectAt, press } from './deck-helpers.ts';
+import { nextFrameMs } from './helpers.ts';
 
 const title = (page: Page) => currentSlide(page).getByRole('heading', { level: 2 });
 
@@ -49,8 +50,11 @@ test('the presenter view shows the slide, the next one, the notes and the time',
   await page.getByRole('button', { name: 'Start' }).click();
   await page.clock.runFor(5 * 60_000);
   await expect(elapsed).toHaveText('5:00');
-  // Slide 3 of chapter 1's 13 slides at 6 minutes: about 1:23 planned, so well behind.
-  await expect(page.locator('[data-presenter-pace]')).toContainText(/Chapter 1 of \d+ \(6 min\) · planned 1:23 of \d+:\d\d · 3:37 behind/);
+  // Three slides into chapter 1's 6 minutes: planned 6 × 3 / (its slides) minutes, so well behind.
+  const slidesInChapter = await page.locator('[data-deck] [data-deck-slide][data-chapter="why-async"]').count();
+  const plannedSeconds = Math.round((6 * 60 * 3) / slidesInChapter);
+  const planned = `${Math.floor(plannedSeconds / 60)}:${String(plannedSeconds % 60).padStart(2, '0')}`;
+  await expect(page.locator('[data-presenter-pace]')).toContainText(new RegExp(`Chapter 1 of \\d+ \\(6 min\\) · planned ${planned} of \\d+:\\d\\d · [34]:\\d\\d behind`));
   await page.getByRole('button', { name: 'Pause' }).click();
   await page.clock.runFor(60_000);
   await expect(elapsed).toHaveText('5:00');
@@ -79,6 +83,37 @@ test('s in the deck opens the presenter view at the same slide', async ({ page, 
   await press(page, 's');
   const presenter = await opened;
   await expectAt(presenter, '#/why-async/3', 'Many users, mostly waiting');
+});
+
+test('s again opens a new presenter view and the older one closes, so one is left', async ({ page, context }) => {
+  await page.goto('/deck/#/why-async/3');
+  const first = context.waitForEvent('page');
+  await press(page, 's');
+  const older = await first;
+  await expectAt(older, '#/why-async/3', 'Many users, mostly waiting');
+  const closed = older.waitForEvent('close');
+  const second = context.waitForEvent('page');
+  await press(page, 's');
+  const newer = await second;
+  await closed;
+  await expectAt(newer, '#/why-async/3', 'Many users, mostly waiting');
+  expect(context.pages().filter((tab) => tab.url().includes('/deck/presenter/'))).toEqual([newer]);
+});
+
+test('the presenter view has a process of its own: the audience window crashing leaves it running', async ({ page, context }) => {
+  await page.goto('/deck/#/why-async/3');
+  const opened = context.waitForEvent('page');
+  await press(page, 's');
+  const presenter = await opened;
+  await expectAt(presenter, '#/why-async/3', 'Many users, mostly waiting');
+  const crashed = page.waitForEvent('crash');
+  const cdp = await context.newCDPSession(page);
+  void cdp.send('Page.crash').catch(() => undefined);
+  await crashed;
+  // The speaker's view still answers, moves and draws.
+  await presenter.keyboard.press('ArrowRight');
+  await expect(presenter).toHaveURL(/#\/why-async\/3\/1$|#\/why-async\/4/);
+  expect(await nextFrameMs(presenter)).toBeLessThan(100);
 });
 
 test('axe finds no violations on the presenter view', async ({ page }) => {
