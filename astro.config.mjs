@@ -38,5 +38,20 @@ export default defineConfig({
   // The demo loader starts the workbench by URL, without Vite's preload helper: see the plugin.
   // The local runner runs demos for real on this computer, in `npm run dev` only (never built).
   // Each STORAGE_KEYS.<name> in browser code becomes its string: see src/shared/storage-keys.ts.
-  vite: { plugins: [workbenchUrl(), localRunner()], define: storageKeyDefines() },
+  vite: {
+    plugins: [workbenchUrl(), localRunner()],
+    define: storageKeyDefines(),
+    // The small modules every first Run fetches (the run skeleton, the runtimes' shared words,
+    // Vite's preload helper) as one chunk, not seven: seven files compress apart, and the first
+    // Run's JS has a budget (README, Decisions).
+    build: {
+      rolldownOptions: {
+        output: {
+          codeSplitting: {
+            groups: [{ name: 'run-core', test: /src\/runtimes\/(task|runtime|features|output-batcher)\.ts|src\/shared\/(words|runner-protocol|output-tail)\.ts|preload-helper/ }],
+          },
+        },
+      },
+    },
+  },
 });

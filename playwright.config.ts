@@ -36,6 +36,11 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: 'site', testIgnore: /memory-limit\.spec\.ts$/ },
+    // Fills gigabytes and a core: alone, once every other test is done.
+    { name: 'memory', testMatch: /memory-limit\.spec\.ts$/, dependencies: ['site'] },
+  ],
   webServer: [
     {
       command: `astro preview --ignore-lock --host 127.0.0.1 --port ${port}`,

@@ -3,7 +3,8 @@
 // each <demo-embed> is inert, so its loader never fetches the workbench, and once the audience
 // window has opened the demo, a plain-text view takes its place in the slide. No CodeMirror and
 // no xterm: <pre> elements keep the presenter within its JS budget.
-import { MIRROR_CHANNEL, OUTPUT_TAIL_CHARS, parseMirrorMessage, type MirrorMessage, type MirrorState } from '../shared/mirror-protocol.ts';
+import { MIRROR_CHANNEL, parseMirrorMessage, type MirrorMessage, type MirrorState } from '../shared/mirror-protocol.ts';
+import { OUTPUT_TAIL_CHARS } from '../shared/output-tail.ts';
 
 interface MirrorView {
   embed: HTMLElement;

@@ -5,10 +5,10 @@
 // with a history behind it stays, which is theirs to close.)
 
 export interface SinglePresenterGlobals {
-  BroadcastChannel?: new (name: string) => {
+  BroadcastChannel?: (new (name: string) => {
     onmessage: ((event: MessageEvent<unknown>) => void) | null;
     postMessage(message: unknown): void;
-  };
+  }) | undefined;
   close(): void;
 }
 

@@ -146,10 +146,9 @@ export type CreateSandbox = (start: SandboxStart) => Sandbox;
 export const createSandboxFrame: CreateSandbox = (start) => {
   const frame = document.createElement('iframe');
   frame.setAttribute('sandbox', 'allow-scripts');
+  // Hidden, so neither in the accessibility tree nor in the tab order.
   frame.hidden = true;
-  frame.tabIndex = -1;
   frame.title = `Sandbox of the ${start.name}`;
-  frame.setAttribute('aria-hidden', 'true');
   frame.dataset['demoSandbox'] = '';
   frame.srcdoc = sandboxDocument();
   const channel = new MessageChannel();

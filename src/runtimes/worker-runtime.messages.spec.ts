@@ -4,9 +4,8 @@ import { GONE_MESSAGE } from './worker-runtime.ts';
 describe('the worker runtime’s messages', () => {
   it('says a demo whose process is gone was ended, the likely causes, that the page is fine, and what to do', () => {
     expect(GONE_MESSAGE).toBe(
-      'The demo stopped answering and was ended. Its process most likely ran out of memory (the browser ends a ' +
-        "demo's process when its heap reaches the browser's limit) or was flooded with messages; this page is not harmed. " +
-        'Press Run to start again.',
+      'The demo stopped answering and was ended: its process most likely ran out of memory, or was ' +
+        'flooded with messages. This page is unharmed; press Run to start again.',
     );
   });
 });

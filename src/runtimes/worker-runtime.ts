@@ -41,9 +41,8 @@ export const SILENCE_MS = 3000;
 export const ANSWER_MS = 2000;
 
 export const GONE_MESSAGE =
-  'The demo stopped answering and was ended. Its process most likely ran out of memory (the browser ends a ' +
-  "demo's process when its heap reaches the browser's limit) or was flooded with messages; this page is not harmed. " +
-  'Press Run to start again.';
+  'The demo stopped answering and was ended: its process most likely ran out of memory, or was ' +
+  'flooded with messages. This page is unharmed; press Run to start again.';
 
 const pageWatch: Watch = {
   now: () => performance.now(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { appendTail, OUTPUT_TAIL_CHARS, parseMirrorMessage, plainText } from './mirror-protocol.ts';
+import { parseMirrorMessage } from './mirror-protocol.ts';
+import { appendTail, OUTPUT_TAIL_CHARS, plainText } from './output-tail.ts';
 
 describe('the mirror keeps the tail of the output', () => {
   it('keeps everything while it fits', () => {

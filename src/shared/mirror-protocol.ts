@@ -3,14 +3,9 @@
 // and the receiver (src/deck/demo-mirror.ts, in the presenter's own small bundle): types and a
 // few pure functions only, so importing it costs the presenter next to nothing.
 
-export const MIRROR_CHANNEL = STORAGE_KEYS.mirrorChannel;
+import { OUTPUT_TAIL_CHARS } from './output-tail.ts';
 
-/**
- * How much output a mirror keeps: the tail, about a screenful and a half of a busy terminal.
- * A flood of output (millions of lines) must not grow either window without limit, and a
- * speaker glancing at the presenter view reads the last lines, not the first.
- */
-export const OUTPUT_TAIL_CHARS = 16_000;
+export const MIRROR_CHANNEL = STORAGE_KEYS.mirrorChannel;
 
 /** Everything the presenter shows of one demo. Sent whole each time, so a message is never lost. */
 export interface MirrorState {
@@ -65,25 +60,4 @@ export function parseMirrorMessage(data: unknown): MirrorMessage | undefined {
   if (kind === 'gone') return isText(demo, LINE_CHARS) ? { kind, demo } : undefined;
   const parsed = kind === 'state' ? parseMirrorState(state) : undefined;
   return parsed && { kind: 'state', state: parsed };
-}
-
-/**
- * Appends to a bounded tail: at most `limit` characters, cut at a line start where there is
- * one, so the mirror never shows half a line at its top.
- */
-export function appendTail(tail: string, text: string, limit = OUTPUT_TAIL_CHARS): { tail: string; cut: boolean } {
-  const all = tail + text;
-  if (all.length <= limit) return { tail: all, cut: false };
-  const from = all.length - limit;
-  const lineStart = all.indexOf('\n', from);
-  return { tail: lineStart === -1 || lineStart - from > limit / 4 ? all.slice(from) : all.slice(lineStart + 1), cut: true };
-}
-
-// CSI sequences (colours, cursor moves) and OSC sequences (titles, links). A sequence split
-// across two writes leaks its second half; output is batched, so that is rare and harmless.
-const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g;
-
-/** Terminal text as plain text: what a <pre> can show. */
-export function plainText(text: string): string {
-  return text.replace(ANSI, '').replace(/\r\n/g, '\n');
 }

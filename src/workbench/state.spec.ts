@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OUTPUT_TAIL_CHARS } from '../shared/mirror-protocol.ts';
+import { OUTPUT_TAIL_CHARS } from '../shared/output-tail.ts';
 import { createWorkbenchStore, type WorkbenchState } from './state.ts';
 
 const initial: WorkbenchState = {

@@ -1,6 +1,6 @@
 // One workbench's state, and the only place it lives: the controller changes it, the views and
 // the presenter mirror subscribe to it. Nothing reads the state back from the DOM.
-import { appendTail, plainText } from '../shared/mirror-protocol.ts';
+import { appendTail, plainText } from '../shared/output-tail.ts';
 import type { RuntimeId } from '../runtimes/index.ts';
 
 export interface FileState {

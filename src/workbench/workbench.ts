@@ -6,7 +6,6 @@ import { createCodeView } from './code-view.ts';
 import { createControlsView } from './controls-view.ts';
 import { readDemoData, type DemoData } from './demo-data.ts';
 import { createEditsStore, editKeyPrefix } from './edits-store.ts';
-import { mirrorWorkbench } from './mirror.ts';
 import { offeredRuntimes, preloadFallbacks, runDemo } from './run-demo.ts';
 import { createWorkbenchStore, type FileState } from './state.ts';
 import { limitLongLines } from './long-lines.ts';
@@ -48,6 +47,19 @@ function pageStorage(): Storage | undefined {
   } catch {
     return undefined;
   }
+}
+
+function mirrorOnSlide(root: HTMLElement, demo: string, store: ReturnType<typeof createWorkbenchStore>): () => void {
+  if (!root.closest('[data-deck-slide]')) return () => undefined;
+  let disposed = false;
+  let stop: (() => void) | undefined;
+  void import('./mirror.ts').then(({ mirrorWorkbench }) => {
+    if (!disposed) stop = mirrorWorkbench(root, demo, store);
+  });
+  return () => {
+    disposed = true;
+    stop?.();
+  };
 }
 
 export function mountWorkbench(root: HTMLElement): Workbench {
@@ -259,8 +271,9 @@ export function mountWorkbench(root: HTMLElement): Workbench {
         else preview.removeAttribute('src');
       }
     }),
-    // On a slide, the presenter view mirrors this workbench.
-    mirrorWorkbench(root, demo.id, store),
+    // On a slide, the presenter view mirrors this workbench. Loaded there only: a book page has
+    // no presenter view, and the workbench's first Run has a budget.
+    mirrorOnSlide(root, demo.id, store),
   );
   preloadFallbacks(demo);
   const saveEdits = () => edits.flush();

@@ -120,3 +120,19 @@ export function stopLatencyMs(page: import('@playwright/test').Page): Promise<nu
       }),
   );
 }
+
+/**
+ * Opens reactor-callbacks on the Twisted chapter in the Web Worker, replaces its main.js with
+ * `code` as a reader would, and presses Run.
+ */
+export async function runEditedReactorCallbacks(tab: import('@playwright/test').Page, code: string): Promise<void> {
+  const demo = tab.locator('demo-embed[data-demo="reactor-callbacks"]');
+  await tab.goto('/chapters/twisted/?runtime=worker');
+  await demo.locator('.demo-file pre:visible').first().click();
+  const editor = demo.getByRole('textbox', { name: 'Edit main.js' });
+  await editor.click();
+  await tab.keyboard.press('ControlOrMeta+a');
+  await tab.keyboard.press('Delete');
+  await tab.keyboard.insertText(code);
+  await demo.getByRole('button', { name: 'Run', exact: true }).click();
+}

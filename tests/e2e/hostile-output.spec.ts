@@ -8,21 +8,11 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
-import { emptyStorageOncePerTest, longestMainThreadTaskMs, nextFrameMs, stopLatencyMs } from './helpers.ts';
+import { emptyStorageOncePerTest, longestMainThreadTaskMs, nextFrameMs, runEditedReactorCallbacks as runEdited, stopLatencyMs } from './helpers.ts';
 
 const demo = (tab: Page) => tab.locator('demo-embed[data-demo="reactor-callbacks"]');
 const terminal = (tab: Page) => demo(tab).locator('.xterm-rows');
 
-async function runEdited(tab: Page, code: string) {
-  await tab.goto('/chapters/twisted/?runtime=worker');
-  await demo(tab).locator('.demo-file pre:visible').first().click();
-  const editor = demo(tab).getByRole('textbox', { name: 'Edit main.js' });
-  await editor.click();
-  await tab.keyboard.press('ControlOrMeta+a');
-  await tab.keyboard.press('Delete');
-  await tab.keyboard.insertText(code);
-  await demo(tab).getByRole('button', { name: 'Run', exact: true }).click();
-}
 
 /** The median of five frames in a row, in ms: a page that lives draws them; one that is frozen does not. */
 async function medianFrameMs(tab: Page): Promise<number> {
@@ -72,38 +62,6 @@ test('a flood of trace lines, each naming a new lane, holds neither the page nor
   expect(longestTask).toBeLessThan(100);
   expect(await stopLatencyMs(tab)).toBeLessThan(200);
   await expect(terminal(tab)).toContainText('[stopped]');
-});
-
-test('a program that allocates without end loses its own process, and the page says so and lives on', async ({ page: tab }) => {
-  // About 4 GB in 80 MB steps: V8's heap limit ends the sandbox's process. Before, it took the tab.
-  test.setTimeout(120_000);
-  // Playwright takes the crash of any frame's process for the page's own, and stops answering for
-  // the page; the page itself lives on. So it is read through a CDP session of the test's own.
-  const cdp = await tab.context().newCDPSession(tab);
-  const inPage = async <T>(expression: string): Promise<T> => {
-    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
-    if (exceptionDetails) throw new Error(exceptionDetails.text);
-    return result.value as T;
-  };
-  const terminalNow = () => inPage<string>(`document.querySelector('demo-embed[data-demo="reactor-callbacks"] .xterm-rows').textContent`);
-  await runEdited(tab, 'const hoard = [];\nfor (;;) hoard.push(new Array(1e7).fill(1.5));');
-  await expect.poll(terminalNow, { timeout: 90_000, intervals: [500] }).toContain('The demo stopped answering and was ended.');
-  const frameMs = await inPage<number>('new Promise((resolve) => { const asked = performance.now(); requestAnimationFrame(() => resolve(performance.now() - asked)); })');
-  expect(frameMs).toBeLessThan(100);
-  // And the next run works: the original code, in a new sandbox.
-  const press = (name: string) =>
-    inPage<void>(`(() => {
-      const buttons = [...document.querySelectorAll('demo-embed[data-demo="reactor-callbacks"] button')];
-      const button = buttons.find((b) => b.textContent === ${JSON.stringify(name)});
-      button.click();
-    })()`);
-  // The fallback policy goes on to the next runtimes (the replay refuses edited code, and a
-  // WebContainer boot is waited for): the reader stops that, resets the code and runs it.
-  await press('Stop');
-  await press('Reset');
-  await press('Run');
-  await expect.poll(terminalNow, { timeout: 15_000, intervals: [200] }).toContain('reactor stopped');
-  await cdp.detach();
 });
 
 test('demo code has an opaque origin and no network: the site’s storage, its deck, the site and localhost are out of its reach', async ({ page: tab, context }) => {
