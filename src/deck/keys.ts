@@ -10,7 +10,9 @@ export type DeckAction =
   | 'blackout'
   | 'help'
   | 'presenter'
-  | 'theme';
+  | 'theme'
+  | 'notesLarger'
+  | 'notesSmaller';
 
 export interface KeyBinding {
   /** What the help overlay shows. */
@@ -19,6 +21,8 @@ export interface KeyBinding {
   match: string[];
   action: DeckAction;
   label: string;
+  /** Only the presenter view has it; the help overlay says so. */
+  presenterOnly?: true;
 }
 
 export const keyBindings: KeyBinding[] = [
@@ -32,10 +36,12 @@ export const keyBindings: KeyBinding[] = [
   { keys: ['B', '.'], match: ['b', '.'], action: 'blackout', label: 'Black out the screen' },
   { keys: ['S', 'Shift+P'], match: ['s', 'P'], action: 'presenter', label: 'Open the presenter view' },
   { keys: ['T'], match: ['t'], action: 'theme', label: 'Next theme: dark, light, high contrast' },
+  { keys: ['+'], match: ['+', '='], action: 'notesLarger', label: 'Larger notes', presenterOnly: true },
+  { keys: ['−'], match: ['-'], action: 'notesSmaller', label: 'Smaller notes', presenterOnly: true },
   { keys: ['?'], match: ['?'], action: 'help', label: 'This help' },
 ];
 
-export const deckKeys = keyBindings.map(({ keys, label }) => ({ keys, action: label }));
+export const deckKeys = keyBindings.map(({ keys, label, presenterOnly }) => ({ keys, action: presenterOnly ? `${label} (in the presenter view)` : label }));
 
 /** The action for a key press, or undefined. */
 export function actionFor(event: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'altKey'>): DeckAction | undefined {

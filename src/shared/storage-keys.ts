@@ -19,6 +19,8 @@ export const STORAGE_KEYS = {
   demoEditPrefix: 'async-talk:demo-edit:',
   /** localStorage: the workbench's "Run in" setting. */
   runtime: 'async-talk:runtime',
+  /** localStorage: the presenter's notes size, a multiple of the base size (src/deck/notes-size.ts). */
+  presenterNotesSize: 'async-talk:presenter-notes-size',
   /** localStorage: the presenter's stopwatch. */
   presenterTimer: 'async-talk:presenter-timer',
   /** sessionStorage: this tab has reloaded once to become cross-origin isolated. */

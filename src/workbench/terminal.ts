@@ -5,6 +5,9 @@
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 
+/** What xterm is handed at once (its parser keeps state across writes, surrogate halves too). */
+const WRITE_PIECE_CHARS = 4096;
+
 export interface OutputTerminal {
   write(text: string): void;
   clear(): void;
@@ -47,7 +50,11 @@ export function createOutputTerminal(parent: HTMLElement): OutputTerminal {
   const observer = new ResizeObserver(refit);
   observer.observe(parent);
   return {
-    write: (text) => terminal.write(text),
+    // In pieces: xterm parses each write whole and checks its time budget only between writes,
+    // so one 64 KB write of short lines held the page for 66 ms; pieces let it yield in time.
+    write: (text) => {
+      for (let at = 0; at < text.length; at += WRITE_PIECE_CHARS) terminal.write(text.slice(at, at + WRITE_PIECE_CHARS));
+    },
     clear: () => terminal.reset(),
     destroy() {
       observer.disconnect();

@@ -51,7 +51,8 @@ export function nextFrameMs(page: import('@playwright/test').Page): Promise<numb
  * frames also counts the moments a two-core machine shared by two test workers gives the thread
  * no core at all (gaps of 170-450 ms were seen while the page's longest task took 26 ms); CPU
  * time counts only work, so a page that holds its thread fails and a busy machine does not. The
- * test's own calls into the page (Playwright's protocol commands) are not the page's work.
+ * test's own calls into the page (Playwright's protocol commands) are not the page's work, nor
+ * is a demo sandbox's main thread, in a process of its own.
  */
 export async function longestMainThreadTaskMs(page: import('@playwright/test').Page, during: () => Promise<void>): Promise<number> {
   interface TraceEvent {
@@ -62,7 +63,7 @@ export async function longestMainThreadTaskMs(page: import('@playwright/test').P
     ts: number;
     dur?: number;
     tdur?: number;
-    args?: { name?: string };
+    args?: { name?: string; data?: { frames?: { processId?: number; parent?: string }[] } };
   }
   const cdp = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
@@ -76,7 +77,14 @@ export async function longestMainThreadTaskMs(page: import('@playwright/test').P
     await complete;
     await cdp.detach();
   }
-  const mainThreads = new Set(events.filter((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain').map((event) => `${event.pid}:${event.tid}`));
+  // The page's own renderer: a sandboxed demo frame has a process, and a main thread, of its own,
+  // whose work is the demo's and not the page's.
+  const frames = events.find((event) => event.name === 'TracingStartedInBrowser')?.args?.data?.frames ?? [];
+  const pagePid = frames.find((frame) => frame.parent === undefined)?.processId;
+  if (pagePid === undefined) throw new Error("the trace does not say which process is the page's");
+  const mainThreads = new Set(
+    events.filter((event) => event.pid === pagePid && event.name === 'thread_name' && event.args?.name === 'CrRendererMain').map((event) => `${event.pid}:${event.tid}`),
+  );
   const onMain = events.filter((event) => event.ph === 'X' && mainThreads.has(`${event.pid}:${event.tid}`));
   const commands = onMain.filter((event) => event.name === 'DevToolsSession::DispatchProtocolCommand');
   const tasks = onMain.filter(

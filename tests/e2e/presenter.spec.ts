@@ -116,6 +116,30 @@ test('the presenter view has a process of its own: the audience window crashing 
   expect(await nextFrameMs(presenter)).toBeLessThan(100);
 });
 
+test('the notes grow and shrink by keys and buttons, keep their size after a reload, and the help lists the keys', async ({ page }) => {
+  await page.goto('/deck/presenter/#/why-async/3');
+  const notes = page.locator('[data-presenter-notes]');
+  const fontSize = () => notes.evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+  const base = await fontSize();
+  await press(page, '+');
+  await press(page, '+');
+  await expect(page.locator('[data-notes-size]')).toHaveText('130%');
+  expect(await fontSize()).toBeCloseTo(base * 1.3, 1);
+  await page.getByRole('button', { name: 'Smaller notes' }).click();
+  await expect(page.locator('[data-notes-size]')).toHaveText('115%');
+  await page.reload();
+  await expect(page.locator('[data-notes-size]')).toHaveText('115%');
+  expect(await fontSize()).toBeCloseTo(base * 1.15, 1);
+  await press(page, '-');
+  await expect(page.locator('[data-notes-size]')).toHaveText('100%');
+  // The keys move no slide, and the help says which they are.
+  await expect(page).toHaveURL(/#\/why-async\/3$/);
+  await press(page, '?');
+  const help = page.getByRole('dialog', { name: 'Keys' });
+  await expect(help.getByRole('row', { name: '+ Larger notes (in the presenter view)' })).toBeVisible();
+  await expect(help.getByRole('row', { name: '− Smaller notes (in the presenter view)' })).toBeVisible();
+});
+
 test('axe finds no violations on the presenter view', async ({ page }) => {
   await page.goto('/deck/presenter/#/why-async/7');
   const results = await new AxeBuilder({ page }).analyze();
