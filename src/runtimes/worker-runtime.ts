@@ -28,12 +28,15 @@ export interface WorkerRuntimeOptions {
   /** Worker-side output chunking; see WorkerConfig. */
   flushChars?: number;
   flushMs?: number;
-  /** The most output the frame holds undelivered (see SandboxStart). */
+  /** The most output the frame holds undelivered (see SandboxStart), and the most trace lines it keeps. */
   maxPendingChars?: number;
   /** When the page takes the next message: the next frame (see below). */
   ackScheduler?: Scheduler;
   watch?: Watch;
 }
+
+/** What the frame holds undelivered by default: a few frames' worth of a busy terminal. */
+const DEFAULT_MAX_PENDING_CHARS = 256 * 1024;
 
 /** A frame silent this long is asked whether it is still there... */
 export const SILENCE_MS = 3000;
@@ -95,13 +98,15 @@ export class WorkerRuntime implements Runtime {
           flushMs: this.#options.flushMs ?? 16,
         };
         placeholder(workerBootstrapSource(config));
+        const maxPendingChars = this.#options.maxPendingChars ?? DEFAULT_MAX_PENDING_CHARS;
         sandbox = this.#createSandbox({
           type: 'start',
           token,
           modules,
           name: `demo ${demo.id}`,
-          maxPendingChars: this.#options.maxPendingChars ?? 256 * 1024,
-          maxKeptChars: this.#options.maxPendingChars ?? 256 * 1024,
+          maxPendingChars,
+          // As many trace lines kept as output held: the page takes no more in one message.
+          maxKeptChars: maxPendingChars,
           keepLinesStartingWith: options.keepLinesStartingWith,
         });
       } catch (error) {
