@@ -1,5 +1,6 @@
 import { bindAnnouncer } from './announcer.ts';
 import { bindBlackout } from './blackout.ts';
+import { bindCodeMorphs } from './code-morph-loader.ts';
 import { Deck } from './deck.ts';
 import { bindDeckTheme } from './deck-theme.ts';
 import { bindGoTo } from './dialogs.ts';
@@ -27,6 +28,7 @@ export function startDeck(
 
   bindUrlSync(deck);
   bindSlideView(deck, slides);
+  bindCodeMorphs(deck, slides);
   bindAnnouncer(deck, document.querySelector('[data-deck-announcer]')!);
   bindBlackout(deck, document.querySelector<HTMLElement>('[data-deck-blackout]')!);
   bindWindowSync(deck);

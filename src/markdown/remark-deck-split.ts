@@ -3,6 +3,8 @@ import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { chapterSlug } from '../content-model/chapter-file.ts';
+import { CODE_MORPHS, isCodeMorphId } from '../content-model/code-morphs.ts';
+import { PICTURE_STEPS, isPictureId } from '../content-model/pictures.ts';
 import { lineStepsSource, parseLineSteps } from '../shared/line-steps.ts';
 
 const attribute = (name: string, value: string): MdxJsxAttribute => ({ type: 'mdxJsxAttribute', name, value });
@@ -48,8 +50,9 @@ export function remarkDeckSplit() {
 
 /**
  * The clicks it takes to reveal a slide, as the deck steps through it (src/deck/slide-dom.ts):
- * one for each <Step>, and one for each line group after the first of a code block, fenced
- * (```py {1|2-3}) or a <CodeFile steps="1|2-3">.
+ * one for each <Step>, one for each line group after the first of a code block, fenced
+ * (```py {1|2-3}) or a <CodeFile steps="1|2-3">, one for each part of a <Picture> drawn as a
+ * step, and one for each version after the first of a <CodeMorph>.
  */
 export function slideSteps(slide: MdxJsxFlowElement): number {
   let steps = 0;
@@ -59,6 +62,10 @@ export function slideSteps(slide: MdxJsxFlowElement): number {
     if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
     const element = node as MdxJsxFlowElement;
     if (element.name === 'Step') steps += 1;
+    const id = element.attributes.find((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'id')?.value;
+    // An unknown id adds nothing here; the component itself fails the build with a message.
+    if (element.name === 'Picture' && typeof id === 'string' && isPictureId(id)) steps += PICTURE_STEPS[id];
+    if (element.name === 'CodeMorph' && typeof id === 'string' && isCodeMorphId(id)) steps += CODE_MORPHS[id].versions.length - 1;
     if (element.name === 'CodeFile') {
       const value = element.attributes.find((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'steps')?.value;
       steps += groups(typeof value === 'string' ? value.replace(/\s+/g, '') : undefined);

@@ -103,6 +103,40 @@ describe('bad input fails the build and says where', () => {
     expect(output).toContain('<Systems ids>: no system "tornado" in content/frameworks.yaml. Fix: use one of its keys.');
   });
 
+  it('a Picture that does not exist names the id and every picture there is', async () => {
+    const dir = await projectCopy();
+    await writeFile(
+      join(dir, 'content/chapters/98-unknown-picture.mdx'),
+      '---\ntitle: Unknown picture\nsummary: Shows a picture that is not there.\nminutes: 1\n---\n\n<Slide title="Nothing">\n\n<Picture id="reactor" />\n\n</Slide>\n',
+    );
+    const { code, output } = await runAstro(dir, ['build']);
+    expect(code).not.toBe(0);
+    expect(output).toContain('<Picture id="reactor">: there is no picture "reactor". Fix: use one of threads-or-loop, loop-turning,');
+    expect(output).toContain('(src/content-model/pictures.ts).');
+  });
+
+  it('a CodeMorph that does not exist names the id and every morph there is', async () => {
+    const dir = await projectCopy();
+    await writeFile(
+      join(dir, 'content/chapters/98-unknown-morph.mdx'),
+      '---\ntitle: Unknown morph\nsummary: Morphs code that is not there.\nminutes: 1\n---\n\n<CodeMorph id="callbacks" />\n',
+    );
+    const { code, output } = await runAstro(dir, ['build']);
+    expect(code).not.toBe(0);
+    expect(output).toContain('<CodeMorph id="callbacks">: there is no code morph "callbacks". Fix: use one of wait-handler, inline-callbacks-to-async (src/content-model/code-morphs.ts).');
+  });
+
+  it('a chart whose recorded run lacks the figures it draws says which recording to make again', async () => {
+    const dir = await projectCopy();
+    const recording = join(dir, 'demos/python/recordings/gevent_blocking_stall.json');
+    const transcript = JSON.parse(await readFile(recording, 'utf8')) as { events: { text: string }[] };
+    transcript.events = transcript.events.filter(({ text }) => !text.includes('worst client delay'));
+    await writeFile(recording, JSON.stringify(transcript));
+    const { code, output } = await runAstro(dir, ['build']);
+    expect(code).not.toBe(0);
+    expect(output).toContain('<Picture id="stall-chart">: the recording of demos/python/gevent_blocking_stall.py has no "… worst client delay N ms" lines, or the program no "WORK = …" line. Fix: run `npm run demos:record -- gevent_blocking_stall`.');
+  });
+
   it('a system summary too long to read from a slide names the system and the limit', async () => {
     const dir = await projectCopy();
     const yaml = join(dir, 'content/frameworks.yaml');

@@ -64,7 +64,7 @@ test('code-line steps light one group of lines per click', async ({ page }) => {
   await expect(currentSlide(page).getByRole('heading', { level: 2 })).toHaveText('The basic idea');
 });
 
-test('the steps counted at build time are the clicks each slide holds: its <Step>s, and its code-line groups after the first', async ({ page }) => {
+test('the steps counted at build time are the clicks each slide holds: its <Step>s and picture parts, its code-line groups after the first, and its code versions after the first', async ({ page }) => {
   await page.goto('/deck/');
   const slides = await page.locator('[data-deck-slide]').evaluateAll((elements) =>
     elements.map((slide) => ({
@@ -72,11 +72,14 @@ test('the steps counted at build time are the clicks each slide holds: its <Step
       counted: Number((slide as HTMLElement).dataset['steps'] ?? 0),
       held:
         slide.querySelectorAll('[data-step]').length +
-        [...slide.querySelectorAll<HTMLElement>('pre[data-line-groups]')].reduce((sum, pre) => sum + (JSON.parse(pre.dataset['lineGroups']!) as unknown[]).length - 1, 0),
+        [...slide.querySelectorAll<HTMLElement>('pre[data-line-groups]')].reduce((sum, pre) => sum + (JSON.parse(pre.dataset['lineGroups']!) as unknown[]).length - 1, 0) +
+        [...slide.querySelectorAll<HTMLElement>('[data-morph]')].reduce((sum, morph) => sum + morph.querySelectorAll('.code-morph-version').length - 1, 0),
     })),
   );
-  // The deck has slides with steps of both kinds, so the comparison means something.
+  // The deck has slides with steps of every kind, so the comparison means something.
   expect(slides.filter(({ held }) => held > 0).length).toBeGreaterThan(10);
+  expect(await page.locator('[data-deck-slide] svg [data-step]').count()).toBeGreaterThan(5);
+  expect(await page.locator('[data-deck-slide] [data-morph]').count()).toBeGreaterThan(1);
   expect(slides.filter(({ counted, held }) => counted !== held)).toEqual([]);
 });
 

@@ -1,6 +1,8 @@
 // A slide is read from the back of a room: no slide's body says more than 60 words. Notes are
 // the speaker's, and code is read line by line as it is explained, so neither counts; the title
-// is not the body. Counted in the built deck, as the audience gets it.
+// is not the body. A picture's labels count, as the audience reads them too; its title and
+// description (read by screen readers) and its text equivalent (the book's) do not. Counted in
+// the built deck, as the audience gets it.
 import { expect, test } from '@playwright/test';
 
 const MAX_WORDS = 60;
@@ -10,7 +12,7 @@ test(`no slide's body has more than ${MAX_WORDS} words, notes and code aside`, a
   const counts = await page.locator('[data-deck] [data-deck-slide]').evaluateAll((slides) =>
     slides.map((slide) => {
       const body = slide.querySelector('.deck-slide-body')?.cloneNode(true) as HTMLElement | undefined;
-      for (const aside of body?.querySelectorAll('.deck-notes, pre, demo-embed, .code-file') ?? []) aside.remove();
+      for (const aside of body?.querySelectorAll('.deck-notes, pre, demo-embed, .code-file, script, .picture-words, svg title, svg desc') ?? []) aside.remove();
       // Text node by text node: list items and cells are words apart even where the markup puts
       // nothing between them.
       const texts: string[] = [];
