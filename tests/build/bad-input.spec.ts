@@ -126,6 +126,18 @@ describe('bad input fails the build and says where', () => {
     expect(output).toContain('<CodeMorph id="callbacks">: there is no code morph "callbacks". Fix: use one of wait-handler, inline-callbacks-to-async (src/content-model/code-morphs.ts).');
   });
 
+  it('a system marked inactive that the timeline has no last change for names the system and where to add it', async () => {
+    const dir = await projectCopy();
+    const yaml = join(dir, 'content/frameworks.yaml');
+    const text = await readFile(yaml, 'utf8');
+    const eventlet = text.indexOf('eventlet:');
+    expect(eventlet).toBeGreaterThanOrEqual(0);
+    await writeFile(yaml, text.slice(0, eventlet) + text.slice(eventlet).replace(/activity: maintenance/, 'activity: inactive'));
+    const { code, output } = await runAstro(dir, ['build']);
+    expect(code).not.toBe(0);
+    expect(output).toContain('<FiveSystemsTimeline>: "eventlet" is inactive, but the drawing has no year of its last change. Fix: add it to LAST_CHANGE with the chapter and source that give it.');
+  });
+
   it('a chart whose recorded run lacks the figures it draws says which recording to make again', async () => {
     const dir = await projectCopy();
     const recording = join(dir, 'demos/python/recordings/gevent_blocking_stall.json');
