@@ -55,8 +55,8 @@ test('malformed positions on the deck channel neither blank the deck nor stop it
 
 test('malformed mirror messages break nothing in the presenter view, which shows the next well-formed one', async ({ context }) => {
   const presenter = await context.newPage();
-  await presenter.goto('/deck/presenter/#/largest-pitfall/3');
-  await expectAt(presenter, '#/largest-pitfall/3');
+  await presenter.goto('/deck/presenter/#/largest-pitfall/4');
+  await expectAt(presenter, '#/largest-pitfall/4');
   const errors: string[] = [];
   presenter.on('pageerror', (error) => errors.push(error.message));
   const stranger = await context.newPage();

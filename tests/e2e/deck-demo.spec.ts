@@ -4,7 +4,7 @@ import { currentSlide, expectAt, press } from './deck-helpers.ts';
 import { emptyStorageOncePerTest } from './helpers.ts';
 
 // The slide of chapter 9 that holds <Demo id="blocking-stall" />, run in the Web Worker.
-const slideHash = '#/largest-pitfall/3';
+const slideHash = '#/largest-pitfall/4';
 const slideTitle = 'Demo: the stall, and two cures';
 const nextTitle = 'Demo: the real gevent stall';
 const audienceUrl = `/deck/?runtime=worker${slideHash}`;
@@ -103,7 +103,7 @@ test('a presenter runs the demo from the keyboard, types in the editor without m
   await page.keyboard.press('Escape');
   await expect(editor(page)).not.toBeFocused();
   await press(page, 'ArrowRight');
-  await expectAt(page, '#/largest-pitfall/4', nextTitle);
+  await expectAt(page, '#/largest-pitfall/5', nextTitle);
 });
 
 test('after Run, a clicker goes on without Esc, and the run goes on while the talk moves away and back', async ({ page }) => {
@@ -115,7 +115,7 @@ test('after Run, a clicker goes on without Esc, and the run goes on while the ta
   const stop = currentSlide(page).getByRole('button', { name: 'Stop' });
   await expect(stop).toBeFocused();
   await press(page, 'PageDown');
-  await expectAt(page, '#/largest-pitfall/4', nextTitle);
+  await expectAt(page, '#/largest-pitfall/5', nextTitle);
   await press(page, 'PageUp');
   await expectAt(page, slideHash, slideTitle);
   // The run was not stopped by the slide change: it finishes with all three results.
@@ -136,9 +136,9 @@ for (const { url, name, run, file } of [
   { url: audienceUrl, name: 'blocking-stall' },
   { url: '/deck/?runtime=replay#/nodejs/6', name: 'node-threadpool' },
   // The real gevent stall, the chat and many-clients, replayed as on a static host.
-  { url: '/deck/?runtime=replay#/largest-pitfall/4', name: 'gevent_blocking_stall', run: 'Run gevent_blocking_stall.py', file: 'gevent_blocking_stall.py' },
-  { url: '/deck/?runtime=replay#/comet-chat/5', name: 'comet-chat', file: 'server.js' },
-  { url: '/deck/?runtime=replay#/why-async/8', name: 'many-clients', file: 'server.js' },
+  { url: '/deck/?runtime=replay#/largest-pitfall/5', name: 'gevent_blocking_stall', run: 'Run gevent_blocking_stall.py', file: 'gevent_blocking_stall.py' },
+  { url: '/deck/?runtime=replay#/comet-chat/6', name: 'comet-chat', file: 'server.js' },
+  { url: '/deck/?runtime=replay#/why-async/10', name: 'many-clients', file: 'server.js' },
 ] as { url: string; name: string; run?: string; file?: string }[]) {
   test(`${name}'s workbench fits the 16:9 slide at 1280×720 and 1920×1080, with projector-sized type that follows the slide`, async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 720 });

@@ -1,6 +1,7 @@
 // The pictures (src/components/pictures): drawn at build time, the same in the book and on a
 // slide, each an SVG image with a title, a description and a text equivalent, no script, its
 // parts revealed click by click, and legible and whole on a projector.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { PICTURE_IDS, PICTURE_STEPS } from '../../src/content-model/pictures.ts';
 import { currentSlide, press } from './deck-helpers.ts';
@@ -73,6 +74,26 @@ test('a picture reveals its parts one click at a time, as a <Step> does', async 
     }
     if (shown < placed.steps) await press(page, 'ArrowRight');
   }
+});
+
+test('every slide with a picture or moving code is axe-clean in each deck theme', async ({ page }) => {
+  test.setTimeout(120_000);
+  const placed = await pictureSlides(page);
+  const morphs = await page.locator('[data-deck-slide]:has([data-morph])').evaluateAll((slides) => slides.map((slide) => ({ chapter: slide.getAttribute('data-chapter')!, n: slide.getAttribute('data-n')! })));
+  expect(morphs.length).toBeGreaterThan(1);
+  const violations: string[] = [];
+  for (const theme of ['dark', 'light', 'contrast']) {
+    await page.evaluate((chosen) => localStorage.setItem('async-talk:deck-theme', chosen), theme);
+    for (const { chapter, n } of [...placed, ...morphs]) {
+      await page.goto(`/deck/#/${chapter}/${n}`);
+      await page.reload();
+      await expect(currentSlide(page)).toHaveAttribute('data-n', n);
+      expect(await page.evaluate(() => document.documentElement.dataset['deckTheme'])).toBe(theme);
+      const results = await new AxeBuilder({ page }).include('[data-deck-slide][data-current]').analyze();
+      violations.push(...results.violations.map((violation) => `${theme} ${chapter}/${n} ${violation.id}: ${violation.nodes.map((node) => node.target).join(' | ')}`));
+    }
+  }
+  expect(violations).toEqual([]);
 });
 
 for (const viewport of [

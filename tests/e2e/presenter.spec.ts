@@ -141,7 +141,7 @@ test('the notes grow and shrink by keys and buttons, keep their size after a rel
 });
 
 test('axe finds no violations on the presenter view', async ({ page }) => {
-  await page.goto('/deck/presenter/#/why-async/7');
+  await page.goto('/deck/presenter/#/why-async/9');
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(' | ')}`)).toEqual([]);
 });
@@ -160,8 +160,8 @@ test('the presenter plans the talk by the chapters\' minutes, which add up to th
 test("the presenter's preview of the next slide repeats none of the page's ids", async ({ page }) => {
   // The slide before the stall demo: the preview holds a copy of the demo, whose "Show the
   // original" checkbox has an id its label points to.
-  await page.goto('/deck/presenter/#/largest-pitfall/2');
-  await expectAt(page, '#/largest-pitfall/2');
+  await page.goto('/deck/presenter/#/largest-pitfall/3');
+  await expectAt(page, '#/largest-pitfall/3');
   await expect(page.locator('[data-presenter-next] demo-embed')).toBeAttached();
   const repeated = await page.evaluate(() => {
     const seen = new Map<string, number>();
