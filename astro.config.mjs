@@ -6,7 +6,7 @@ import { shikiConfig } from './src/markdown/shiki-config.ts';
 import { headingAnchors } from './src/markdown/heading-anchors.ts';
 import { remarkDeckSplit } from './src/markdown/remark-deck-split.ts';
 import { crossOriginIsolationHeaders } from './src/hosting/headers.ts';
-import { workbenchUrl } from './src/build/vite-workbench-url.ts';
+import { codeMorphUrl, workbenchUrl } from './src/build/vite-workbench-url.ts';
 import { localRunner } from './src/build/vite-local-runner.ts';
 import { offline } from './src/build/offline-integration.ts';
 import { rehypeBaseLinks } from './src/markdown/base-links.ts';
@@ -39,7 +39,7 @@ export default defineConfig({
   // The local runner runs demos for real on this computer, in `npm run dev` only (never built).
   // Each STORAGE_KEYS.<name> in browser code becomes its string: see src/shared/storage-keys.ts.
   vite: {
-    plugins: [workbenchUrl(), localRunner()],
+    plugins: [workbenchUrl(), codeMorphUrl(), localRunner()],
     define: storageKeyDefines(),
     // The small modules every first Run fetches (the run skeleton, the runtimes' shared words,
     // Vite's preload helper) as one chunk, not seven: seven files compress apart, and the first

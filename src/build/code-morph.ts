@@ -15,6 +15,8 @@ export async function morphSteps(versions: readonly { code: string; lang: string
   highlighter ??= createHighlighter({ themes: Object.values(shikiConfig.themes), langs: [] });
   const shiki = await highlighter;
   await shiki.loadLanguage(...langs);
+  // The machine keys each version to the one before, so one machine takes them all; its
+  // tokenizer reads the language of the version being committed (commit runs synchronously).
   let lang = versions[0]?.lang ?? 'plaintext';
   const machine = createMagicMoveMachine((code) => codeToKeyedTokens(shiki, code, { lang: lang as BundledLanguage, themes: shikiConfig.themes, defaultColor: false }));
   return versions.map((version) => {

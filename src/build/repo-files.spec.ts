@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { codeMorphVersionTag } from '../content-model/code-morphs.ts';
 import { languageOf, readRepoFile, sliceLines } from './repo-files.ts';
 
 describe('repo files for <CodeFile>', () => {
@@ -25,5 +26,21 @@ describe('repo files for <CodeFile>', () => {
     expect(languageOf('demos/python/chat_gevent.py')).toBe('python');
     expect(languageOf('demos/x/main.js')).toBe('js');
     expect(languageOf('README')).toBe('plaintext');
+  });
+});
+
+describe('a file read for a code morph', () => {
+  const where = codeMorphVersionTag('wait-handler', { label: 'Node.js', path: 'demos/comet-chat/server.js', lines: '64-999' });
+
+  it('names the morph, the version and where morphs are listed, for a range the file lacks', () => {
+    expect(() => sliceLines('a\nb', '64-999', 'demos/comet-chat/server.js', where)).toThrow(
+      '<CodeMorph id="wait-handler">, version "Node.js" (demos/comet-chat/server.js, lines 64-999, in src/content-model/code-morphs.ts): not a range of this 2-line file. Fix: write lines="FROM-TO" within 1-2.',
+    );
+  });
+
+  it('names them for a file that does not exist', async () => {
+    await expect(readRepoFile('demos/comet-chat/nope.js', process.cwd(), where)).rejects.toThrow(
+      '<CodeMorph id="wait-handler">, version "Node.js" (demos/comet-chat/server.js, lines 64-999, in src/content-model/code-morphs.ts): no such file in the repository',
+    );
   });
 });

@@ -3,3 +3,9 @@ declare module 'virtual:workbench-url' {
   const url: string;
   export default url;
 }
+
+// The URL of the deck's code-morph animation chunk (src/deck/code-morph.ts).
+declare module 'virtual:code-morph-url' {
+  const url: string;
+  export default url;
+}

@@ -19,14 +19,14 @@ export const CODE_MORPHS = {
       { label: 'gevent', path: 'demos/python/chat_gevent.py', lines: '17-25' },
       { label: 'Eventlet', path: 'demos/python/chat_eventlet.py', lines: '26-38' },
       { label: 'Twisted', path: 'demos/python/chat_twisted.py', lines: '36-42' },
-      { label: 'Node.js', path: 'demos/comet-chat/server.js', lines: '64-79' },
+      { label: 'Node.js', path: 'demos/comet-chat/server.js', lines: '64-78' },
     ],
   },
   'inline-callbacks-to-async': {
     title: 'From inlineCallbacks to async def',
     versions: [
       { label: 'inlineCallbacks (2006)', path: 'demos/python/twisted_inline_callbacks.py', lines: '8-19' },
-      { label: 'async def (2016)', path: 'demos/python/twisted_async_await.py', lines: '8-17' },
+      { label: 'async def (Twisted 16.4, 2016)', path: 'demos/python/twisted_async_await.py', lines: '8-17' },
     ],
   },
 } as const satisfies Record<string, { title: string; versions: readonly MorphVersion[] }>;
@@ -35,6 +35,11 @@ export type CodeMorphId = keyof typeof CODE_MORPHS;
 
 export function isCodeMorphId(id: string): id is CodeMorphId {
   return Object.hasOwn(CODE_MORPHS, id);
+}
+
+/** How a build message names one version of a morph, where its path or range is wrong. */
+export function codeMorphVersionTag(id: string, { label, path, lines }: MorphVersion): string {
+  return `<CodeMorph id="${id}">, version "${label}" (${path}, lines ${lines}, in src/content-model/code-morphs.ts)`;
 }
 
 export function unknownCodeMorphMessage(id: string): string {

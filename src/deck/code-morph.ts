@@ -1,14 +1,19 @@
 import { MagicMoveRenderer } from '@shikijs/magic-move/renderer';
 import type { KeyedTokensInfo } from '@shikijs/magic-move/types';
-import '@shikijs/magic-move/style.css';
 
 /**
  * Animates a <CodeMorph> on its slide: the tokens were computed at build time (in the
  * `data-morph-tokens` script), the steps are the deck's (slide-dom.ts sets `data-morph-step`),
  * and this only renders the change, token by token. With reduced motion it cuts instead. Until it
- * has run, or if it cannot, the slide shows the static version of the step: a cut.
+ * has run, or if it cannot, the slide shows the static version of the step: a cut. Its stylesheet
+ * comes with the deck's (DeckLayout.astro): imported here, it would make this a chunk with a CSS
+ * dependency, whose loading code Vite would put in the deck's first script.
  */
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
+
+// Started by a module <script> (code-morph-loader.ts) when a slide with moving code comes near;
+// it animates every morph of the page, each once.
+document.querySelectorAll<HTMLElement>('[data-morph]').forEach(animateCodeMorph);
 
 export function animateCodeMorph(morph: HTMLElement): void {
   const source = morph.querySelector('script[data-morph-tokens]');

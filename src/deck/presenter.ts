@@ -48,8 +48,17 @@ export function bindPresenter(deck: Deck, slides: readonly HTMLElement[], parts:
       copy.removeAttribute('data-current');
       copy.setAttribute('aria-hidden', 'true');
       copy.inert = true;
-      // The slide itself is in this page too: its copy must not repeat its ids.
-      for (const element of copy.querySelectorAll('[id]')) element.removeAttribute('id');
+      // The slide itself is in this page too: its copy must not repeat its ids. A picture's
+      // arrowheads are markers found by id, so the copy's are renamed rather than lost.
+      for (const marker of copy.querySelectorAll('marker[id]')) {
+        const renamed = `${marker.id}-next`;
+        for (const user of copy.querySelectorAll(`[marker-end="url(#${marker.id})"]`)) user.setAttribute('marker-end', `url(#${renamed})`);
+        marker.id = renamed;
+      }
+      for (const element of copy.querySelectorAll('[id]:not(marker)')) element.removeAttribute('id');
+      // A code morph the deck has animated shows its static first version in the copy.
+      copy.querySelectorAll('.code-morph-stage, script[data-morph-tokens]').forEach((element) => element.remove());
+      copy.querySelectorAll('[data-morph-animated]').forEach((element) => element.removeAttribute('data-morph-animated'));
       applySteps(copy, 0);
       parts.next.replaceChildren(copy);
       const stepsLeft = info.steps - step;

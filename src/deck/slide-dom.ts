@@ -26,7 +26,15 @@ export function stepActions(slide: HTMLElement): StepAction[] {
 /** Shows version `shown` of a <CodeMorph>: its label and its code (src/deck/code-morph.ts animates the change). */
 function showVersion(morph: Element, shown: number): void {
   morph.setAttribute('data-morph-step', String(shown));
-  for (const version of morph.querySelectorAll('[data-version]')) version.toggleAttribute('data-current', version.getAttribute('data-version') === String(shown));
+  for (const version of morph.querySelectorAll('[data-version]')) {
+    const current = version.getAttribute('data-version') === String(shown);
+    version.toggleAttribute('data-current', current);
+    // The row of labels says which version a screen reader is hearing.
+    if (version.matches('li')) {
+      if (current) version.setAttribute('aria-current', 'step');
+      else version.removeAttribute('aria-current');
+    }
+  }
 }
 
 /** What the build wrote on each slide: its address, title, steps, and on a chapter's title slide its planned minutes. */
@@ -48,7 +56,7 @@ function highlightLines(pre: HTMLElement, group: LineGroup | undefined): void {
   });
 }
 
-/** Shows the first `step` clicks of a slide; `step` = Infinity reveals everything, as in print. */
+/** Shows the first `step` clicks of a slide; `step` = Infinity is its end, as in print: every step revealed, every code morph at its last version. */
 export function applySteps(slide: HTMLElement, step: number): void {
   let remaining = step;
   for (const action of stepActions(slide)) {

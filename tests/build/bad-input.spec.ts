@@ -146,7 +146,7 @@ describe('bad input fails the build and says where', () => {
     await writeFile(recording, JSON.stringify(transcript));
     const { code, output } = await runAstro(dir, ['build']);
     expect(code).not.toBe(0);
-    expect(output).toContain('<Picture id="stall-chart">: the recording of demos/python/gevent_blocking_stall.py has no "… worst client delay N ms" lines, or the program no "WORK = …" line. Fix: run `npm run demos:record -- gevent_blocking_stall`.');
+    expect(output).toContain('<Picture id="stall-chart">: the recording of demos/python/gevent_blocking_stall.py has no "… worst client delay N ms" lines, or the program no "WORK = …", "TICK = …" or "CLIENTS = …" line. Fix: run `npm run demos:record -- gevent_blocking_stall`.');
   });
 
   it('a system summary too long to read from a slide names the system and the limit', async () => {
