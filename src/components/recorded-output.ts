@@ -22,3 +22,14 @@ export async function recordedOutput(id: string, tag: string): Promise<{ transcr
   while (lines.at(-1) === '') lines.pop();
   return { transcript, lines };
 }
+
+/** What made a recording, as a page says it: "Node.js v24.21.0", "Python 3.11.2 with gevent 22.10.2". */
+export function ranWith(transcript: Transcript): string {
+  const runner = transcript.recordedWith.startsWith('v') ? `Node.js ${transcript.recordedWith}` : transcript.recordedWith;
+  return `${runner}${transcript.framework ? ` with ${transcript.framework}` : ''}`;
+}
+
+/** The day a recording was made, as a page says it: "1 December 2026". */
+export function recordedOn(transcript: Transcript): string {
+  return new Date(transcript.recordedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}

@@ -15,7 +15,7 @@ const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
 // it animates every morph of the page, each once.
 document.querySelectorAll<HTMLElement>('[data-morph]').forEach(animateCodeMorph);
 
-export function animateCodeMorph(morph: HTMLElement): void {
+function animateCodeMorph(morph: HTMLElement): void {
   const source = morph.querySelector('script[data-morph-tokens]');
   const firstCode = morph.querySelector<HTMLElement>('.code-morph-version pre');
   if (!source?.textContent || !firstCode || morph.hasAttribute('data-morph-animated')) return;
